@@ -1,0 +1,3 @@
+from ravel.cli import main
+
+main()

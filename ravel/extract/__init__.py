@@ -1,0 +1,1 @@
+"""Extractors: each finds one kind of slot in a document's plain text."""
