@@ -167,6 +167,7 @@ class Claim:
     attributions: tuple[Attribution, ...] = ()
     negated: bool = False
     quotes: tuple[tuple[int, int], ...] = ()  # spans of quoted passages
+    plain: str = field(default="", repr=False, compare=False)  # prose view of `text`, same length
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,313 @@
+"""Align claims from different documents that describe the same event.
+
+Surface similarity alone barely separates "the same event" from "the same kind
+of event" (see NOTES), so alignment works in three steps:
+
+1. candidates: only claims from different documents that share an event class
+   (or quote the same words) are compared, through an inverted index;
+2. ranking: each candidate pair is scored by IDF-weighted overlap of event
+   classes, actors, places, numbers and content words, blended with rapidfuzz's
+   token_sort_ratio, with typed slots (dates, counts) as evidence for or against;
+   a pair is linked only when each claim is the other's best match in its
+   document and the score clears a cutoff;
+3. grouping: links are merged strongest first into events that never hold two
+   claims of one document, so unrelated claims cannot chain together.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz, utils
+
+from ravel.extract.dates import relate_timex
+from ravel.extract.quantities import relate_quantities
+from ravel.model import Claim, Event, Quantity, Timex
+
+ALIGN_CUTOFF = 0.30
+QUOTE_MIN_CHARS = 30
+QUOTE_MATCH = 88.0
+FUZZ_WEIGHT = 0.25
+DATE_EVIDENCE = 0.08
+COUNT_EVIDENCE = 0.05
+
+STOPWORDS = frozenset(
+    """
+    a an the and or but if of to in on at by for with from into onto over under about after
+    before during since until than then that this these those there their they them its it
+    is are was were be been being has have had do does did will would shall should can could
+    may might must as not no nor so such which who whom whose what when where why how all any
+    both each few more most other some own same very also just only even still yet while
+    whilst he she his her him we our you your i me my one two three said says say told
+    according per via s t
+    """.split()
+)
+
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "al", "ly", "s", "e")
+
+
+@dataclass(frozen=True, slots=True)
+class _Features:
+    claim: Claim
+    terms: frozenset[str]
+    norm: str  # lower-cased content words for rapidfuzz
+
+
+def align_claims(
+    claims: Sequence[Claim], *, score_cutoff: float = ALIGN_CUTOFF
+) -> tuple[Event, ...]:
+    """Group claims of different documents that describe one event."""
+    features = [_features(c) for c in claims]
+    idf = _idf(features)
+    scored = [
+        (_score(features[i], features[j], idf), i, j) for i, j in _candidates(features)
+    ]
+    links = _mutual_best(scored, features, score_cutoff)
+    return _group(links, features)
+
+
+def term_overlap(a: Claim, b: Claim) -> float:
+    """Unweighted share of terms two claims have in common (for explanations)."""
+    fa, fb = _features(a), _features(b)
+    union = fa.terms | fb.terms
+    return len(fa.terms & fb.terms) / len(union) if union else 0.0
+
+
+def _features(claim: Claim) -> _Features:
+    named = [(m.start, m.end) for m in (*claim.actors, *claim.places)]
+    terms = {f"event:{e.key}" for e in claim.events}
+    terms |= {f"{m.kind}:{m.key}" for m in (*claim.actors, *claim.places)}
+    terms |= {f"n:{q.lo}" for q in claim.quantities if q.lo is not None and q.lo == q.hi}
+    words = []
+    for m in _WORD.finditer(claim.plain or claim.text):
+        pos = claim.start + m.start()
+        word = m.group().lower()
+        if word in STOPWORDS or len(word) < 3 or any(s <= pos < e for s, e in named):
+            continue
+        words.append(word)
+        terms.add(f"w:{_stem(word)}")
+    return _Features(claim, frozenset(terms), " ".join(words))
+
+
+def _stem(word: str) -> str:
+    word = word.replace("’", "'").split("'")[0]
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            return word[: -len(suffix)]
+    return word
+
+
+def _idf(features: Sequence[_Features]) -> dict[str, float]:
+    df = Counter(t for f in features for t in f.terms)
+    n = len(features)
+    return {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+
+
+def _candidates(features: Sequence[_Features]) -> Iterable[tuple[int, int]]:
+    """Pairs from different documents sharing an event class or a quotation."""
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, f in enumerate(features):
+        keys = {t for t in f.terms if t.startswith("event:")}
+        keys |= {"quote"} if _long_quotes(f.claim) else set()
+        for key in keys:
+            index[key].append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in index.values():
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                if features[i].claim.doc_id != features[j].claim.doc_id and (i, j) not in seen:
+                    seen.add((i, j))
+                    yield i, j
+
+
+def _score(a: _Features, b: _Features, idf: dict[str, float]) -> float:
+    shared = a.terms & b.terms
+    weight_a = sum(idf[t] for t in a.terms) or 1.0
+    weight_b = sum(idf[t] for t in b.terms) or 1.0
+    overlap = sum(idf[t] for t in shared) / math.sqrt(weight_a * weight_b)
+    surface = fuzz.token_sort_ratio(a.norm, b.norm, processor=utils.default_process) / 100
+    score = (1 - FUZZ_WEIGHT) * overlap + FUZZ_WEIGHT * surface
+    score += DATE_EVIDENCE * _date_evidence(a.claim, b.claim)
+    score += COUNT_EVIDENCE * _count_evidence(a.claim, b.claim)
+    if quotes_match(a.claim, b.claim):
+        score += 0.5
+    return score
+
+
+def _date_evidence(a: Claim, b: Claim) -> int:
+    """+1 when the main dates are compatible, -1 when they are disjoint, else 0."""
+    da, db = main_date(a), main_date(b)
+    if da is None or db is None:
+        return 0
+    relation = relate_timex(da, db)
+    if relation is None:
+        return 0
+    return -1 if relation == "disjoint" else 1
+
+
+def _count_evidence(a: Claim, b: Claim) -> int:
+    evidence = 0
+    for qa, qb in typed_count_pairs(a, b):
+        evidence += -1 if relate_quantities(qa, qb) == "disjoint" else 1
+    return max(-1, min(1, evidence))
+
+
+def main_date(claim: Claim) -> Timex | None:
+    """The date the claim's event happened on: the first point date not bounding a span."""
+    for timex in claim.dates:
+        if timex.type in ("DATE", "TIME") and not timex.value.endswith("_REF"):
+            if timex.mod not in ("BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE"):
+                return timex
+    return None
+
+
+PERSON_NOUNS = frozenset(
+    """
+    people persons person men man women woman children child civilians civilian soldiers
+    soldier troops servicemen nationals national citizens citizen residents resident
+    journalists journalist reporters victims victim passengers passenger crew workers
+    migrants protesters demonstrators officers officer policemen police suspects suspect
+    detainees detainee prisoners prisoners hostages refugees students patients fighters
+    militants members staff employees individuals adults teenagers boys girls brothers
+    """.split()
+)
+PERSON_EVENTS = frozenset({"death", "injury", "arrest", "release", "charge", "sentence", "expel"})
+
+
+def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
+    """What a count counts, typed: (event class, thing). None for uncomparable numbers."""
+    if quantity.kind == "ordinal":
+        return None
+    event = _nearest_event(claim, quantity)
+    counted = (quantity.counted or "").lower()
+    if counted in PERSON_NOUNS or (not counted and event in PERSON_EVENTS):
+        thing = "person"
+    elif counted:
+        thing = _stem(counted)
+    elif quantity.unit:
+        thing = quantity.unit
+    else:
+        return None
+    return (event or "", thing)
+
+
+def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:
+    if not claim.events:
+        return None
+    nearest = min(claim.events, key=lambda e: min(abs(e.start - quantity.end),
+                                                   abs(quantity.start - e.end)))
+    return nearest.key
+
+
+def typed_count_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of counts of the same thing for the same kind of event."""
+    keyed_b: dict[tuple[str, str], Quantity] = {}
+    for q in b.quantities:
+        key = count_key(b, q)
+        if key is not None and key[0]:
+            keyed_b.setdefault(key, q)
+    pairs = []
+    for q in a.quantities:
+        key = count_key(a, q)
+        if key is not None and key in keyed_b:
+            pairs.append((q, keyed_b.pop(key)))
+    return pairs
+
+
+def _long_quotes(claim: Claim) -> list[str]:
+    text = claim.plain or claim.text
+    return [
+        text[s - claim.start : e - claim.start]
+        for s, e in claim.quotes
+        if e - s >= QUOTE_MIN_CHARS
+    ]
+
+
+def quotes_match(a: Claim, b: Claim) -> bool:
+    """Both claims quote (nearly) the same words."""
+    return any(
+        fuzz.ratio(qa, qb, processor=utils.default_process) >= QUOTE_MATCH
+        for qa in _long_quotes(a)
+        for qb in _long_quotes(b)
+    )
+
+
+def _mutual_best(
+    scored: list[tuple[float, int, int]], features: Sequence[_Features], cutoff: float
+) -> list[tuple[float, int, int]]:
+    """Keep pairs where each claim is the other's best match in the other's document."""
+    best: dict[tuple[int, str], float] = {}
+    for score, i, j in scored:
+        di, dj = features[i].claim.doc_id, features[j].claim.doc_id
+        best[(i, dj)] = max(best.get((i, dj), 0.0), score)
+        best[(j, di)] = max(best.get((j, di), 0.0), score)
+    return [
+        (score, i, j)
+        for score, i, j in scored
+        if score >= cutoff
+        and score >= best[(i, features[j].claim.doc_id)]
+        and score >= best[(j, features[i].claim.doc_id)]
+    ]
+
+
+def _group(
+    links: list[tuple[float, int, int]], features: Sequence[_Features]
+) -> tuple[Event, ...]:
+    """Union links strongest first; a group never holds two claims of one document."""
+    parent: dict[int, int] = {}
+    docs: dict[int, set[str]] = {}
+    strength: dict[int, float] = {}
+
+    def root(i: int) -> int:
+        parent.setdefault(i, i)
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for score, i, j in sorted(links, key=lambda x: (-x[0], x[1], x[2])):
+        ri, rj = root(i), root(j)
+        if ri == rj:
+            continue
+        di = docs.setdefault(ri, {features[i].claim.doc_id})
+        dj = docs.setdefault(rj, {features[j].claim.doc_id})
+        if di & dj:
+            continue
+        parent[rj] = ri
+        docs[ri] = di | dj
+        strength[ri] = max(strength.get(ri, 0.0), strength.pop(rj, 0.0), score)
+    members: dict[int, list[Claim]] = defaultdict(list)
+    for i in parent:
+        members[root(i)].append(features[i].claim)
+    events = [_event(sorted(cs, key=_claim_order), strength[r]) for r, cs in members.items()]
+    return tuple(sorted(events, key=lambda e: _claim_order(e.claims[0])))
+
+
+def _claim_order(claim: Claim) -> tuple[str, int]:
+    return (claim.doc_id, claim.start)
+
+
+def _event(claims: list[Claim], score: float) -> Event:
+    digest = hashlib.sha1("|".join(c.id for c in claims).encode()).hexdigest()[:10]
+    return Event(id=f"E{digest}", label=event_label(claims), claims=tuple(claims),
+                 score=round(score, 3))
+
+
+def event_label(claims: Sequence[Claim]) -> str:
+    """A short name: the shared event classes and the most shared name."""
+    events = Counter(e.key for c in claims for e in {m.key: m for m in c.events}.values())
+    shared = [k for k, n in events.most_common() if n >= 2][:2] or [
+        k for k, _ in events.most_common(1)
+    ] or ["statement"]
+    names = Counter(
+        m.text for c in claims for m in {m.key: m for m in (*c.places, *c.actors)}.values()
+        if m.kind in ("place", "actor") and m.role not in ("nationality",)
+    )
+    name = next((n for n, k in names.most_common() if k >= 2), None)
+    return " · ".join(shared) + (f" ({name})" if name else "")

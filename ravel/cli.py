@@ -1,0 +1,195 @@
+"""The command line: options -> pipeline -> renderer -> exit code. No logic lives here."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Annotated, Any, NoReturn
+
+import typer
+
+from ravel import __version__
+from ravel.errors import ExitCode, RavelError
+
+app = typer.Typer(
+    name="ravel",
+    help="Compare the dated factual claims of several documents: "
+    "where they agree, are compatible, or conflict.",
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+Paths = Annotated[
+    list[str],
+    typer.Argument(help="Files, folders (searched recursively) or - for standard input."),
+]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
+ReferenceDate = Annotated[
+    str | None,
+    typer.Option(
+        "--reference-date",
+        metavar="YYYY-MM-DD",
+        help="Resolve underspecified dates (\"on 24 June\") against this date in every document.",
+    ),
+]
+Strict = Annotated[
+    bool, typer.Option("--strict", help="Exit 2 if any input cannot be read.")
+]
+MaxBytes = Annotated[
+    int | None,
+    typer.Option("--max-bytes", help="Skip files larger than this many bytes (default 20 MB)."),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"ravel {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version."),
+    ] = False,
+) -> None:
+    """ravel reads documents, extracts their dated claims, aligns them across sources."""
+
+
+@app.command()
+def diff(
+    paths: Paths,
+    json: JsonFlag = False,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Also show agreements and compatible findings.")
+    ] = False,
+    fail_on_conflict: Annotated[
+        bool, typer.Option("--fail-on-conflict", help="Exit 1 when a conflict is found.")
+    ] = False,
+    reference_date: ReferenceDate = None,
+    strict: Strict = False,
+    max_bytes: MaxBytes = None,
+) -> None:
+    """Align claims across documents and report agreements, compatible values and conflicts."""
+    with _errors():
+        from ravel import pipeline, render
+
+        options = _options(reference_date, strict, max_bytes)
+        report = pipeline.run(paths, options, stdin=_stdin(paths))
+        _report_problems(report.problems)
+        if json:
+            print(render.render_json(render.diff_to_dict(report)))
+        else:
+            _console().print(render.render_findings(report, show_all=show_all))
+        conflicts = any(f.verdict == "conflict" for f in report.findings)
+        if fail_on_conflict and conflicts:
+            raise typer.Exit(ExitCode.FINDINGS)
+
+
+@app.command()
+def claims(
+    paths: Paths,
+    json: JsonFlag = False,
+    reference_date: ReferenceDate = None,
+    strict: Strict = False,
+    max_bytes: MaxBytes = None,
+) -> None:
+    """List each document's reference date and claims with their slots."""
+    with _errors():
+        from ravel import pipeline, render
+
+        options = _options(reference_date, strict, max_bytes)
+        _, report = pipeline.load(paths, options, stdin=_stdin(paths))
+        _report_problems(report.problems)
+        if json:
+            print(render.render_json(render.claims_to_dict(report)))
+        else:
+            _console().print(render.render_claims(report))
+
+
+@app.command()
+def dates(
+    paths: Paths,
+    json: JsonFlag = False,
+    reference_date: ReferenceDate = None,
+    strict: Strict = False,
+    max_bytes: MaxBytes = None,
+) -> None:
+    """List every temporal expression with its TIMEX3 type, value, mod and offsets."""
+    with _errors():
+        from ravel import pipeline, render
+
+        options = _options(reference_date, strict, max_bytes)
+        tagged, problems = pipeline.tag_dates(paths, options, stdin=_stdin(paths))
+        _report_problems(problems)
+        if json:
+            print(render.render_json(render.dates_to_dict(tagged, problems)))
+        else:
+            _console().print(render.render_dates(tagged))
+
+
+def _options(reference_date: str | None, strict: bool, max_bytes: int | None) -> Any:
+    from ravel.pipeline import Options
+
+    kwargs: dict[str, Any] = {"strict": strict}
+    if reference_date is not None:
+        kwargs["reference_date"] = _parse_date(reference_date)
+    if max_bytes is not None:
+        kwargs["max_bytes"] = max_bytes
+    return Options(**kwargs)
+
+
+def _parse_date(value: str) -> datetime.date:
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        raise RavelError(f"--reference-date: {value!r} is not a date in YYYY-MM-DD form") from None
+
+
+def _stdin(paths: list[str]) -> Any:
+    return sys.stdin.buffer if "-" in paths else None
+
+
+def _console() -> Any:
+    from rich.console import Console
+
+    return Console(highlight=False)
+
+
+def _report_problems(problems: Any) -> None:
+    for problem in problems:
+        prefix = "ravel: " if problem.fatal else "ravel: note: "
+        print(f"{prefix}{problem.path}: {problem.message}", file=sys.stderr)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """Turn library errors into one line and an exit code; never a traceback."""
+    try:
+        yield
+    except typer.Exit:
+        raise
+    except RavelError as err:
+        _fail(str(err), err.exit_code)
+    except KeyboardInterrupt:
+        _fail("interrupted", ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        sys.stderr.close()  # the reader went away (`ravel ... | head`): not an error
+        raise typer.Exit(ExitCode.OK) from None
+    except Exception as err:  # noqa: BLE001 - the one place a bug becomes exit 3
+        _fail(f"internal error: {type(err).__name__}: {err} (please report this)",
+              ExitCode.INTERNAL)
+
+
+def _fail(message: str, code: ExitCode) -> NoReturn:
+    print(f"ravel: {message}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,189 @@
+"""Compare the slots of an aligned event across its documents.
+
+Per slot and per pair of documents: `agreement` (same value), `compatible`
+(different precision, or a range that holds the other value), or `conflict`
+(values that cannot both be true). Only typed slots are compared: a count is
+compared with a count of the same thing for the same kind of event, never with
+any number that happens to share the sentence.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterator, Sequence
+from itertools import combinations
+
+from ravel.align import main_date, quotes_match, typed_count_pairs
+from ravel.extract.dates import relate_timex
+from ravel.extract.quantities import describe_quantity, relate_quantities
+from ravel.model import Claim, Event, Finding, Quantity, Side, Timex
+
+VERDICT_ORDER = {"conflict": 0, "disputed": 1, "compatible": 2, "agreement": 3}
+RELATION_VERDICT = {
+    "equal": "agreement",
+    "contains": "compatible",
+    "within": "compatible",
+    "overlap": "compatible",
+    "disjoint": "conflict",
+}
+
+
+def compare_events(events: Sequence[Event]) -> tuple[Finding, ...]:
+    findings = [f for event in events for f in compare_event(event)]
+    return tuple(sorted(findings, key=finding_order))
+
+
+def finding_order(finding: Finding) -> tuple[int, str, int, str]:
+    first = finding.sides[0].claim
+    return (VERDICT_ORDER[finding.verdict], first.doc_id, first.start, finding.slot)
+
+
+def compare_event(event: Event) -> list[Finding]:
+    findings: list[Finding] = []
+    for compare in (_compare_dates, _compare_counts, _compare_event_words, _compare_quotes):
+        findings.extend(compare(event))
+    return findings
+
+
+def _pairs(event: Event) -> Iterator[tuple[Claim, Claim]]:
+    for a, b in combinations(event.claims, 2):
+        if a.doc_id != b.doc_id:
+            yield a, b
+
+
+def _compare_dates(event: Event) -> Iterator[Finding]:
+    dated = [(c, t) for c in event.claims if (t := main_date(c)) is not None]
+    sides = {c.id: _date_side(c, t) for c, t in dated}
+    relations = [
+        (a, b, relate_timex(ta, tb))
+        for (a, ta), (b, tb) in combinations(dated, 2)
+        if a.doc_id != b.doc_id
+    ]
+    yield from _merge_or_pair(event, "date", relations, sides, _date_explanation)
+
+
+def _date_side(claim: Claim, timex: Timex) -> Side:
+    return Side(claim, timex.text, timex.start, timex.end, timex.value)
+
+
+def _date_explanation(a: Side, b: Side, verdict: str) -> str:
+    text = f"{_who(a)} says {a.surface}; {_who(b)} says {b.surface}"
+    if verdict == "conflict":
+        apart = _days_apart(a.value, b.value)
+        return text + (f": {apart} days apart" if apart else "")
+    if verdict == "compatible":
+        return text + ": one is more precise than the other"
+    return text
+
+
+def _days_apart(a: str, b: str) -> int | None:
+    """Days between two day-precision values, ignoring an unknown year on either side."""
+    import datetime
+
+    try:
+        ya, ma, da = a.split("-")[:3]
+        yb, mb, db = b.split("-")[:3]
+        year = next((int(y) for y in (ya, yb) if y.isdigit()), 2001)
+        ia = datetime.date(int(ya) if ya.isdigit() else year, int(ma), int(da[:2]))
+        ib = datetime.date(int(yb) if yb.isdigit() else year, int(mb), int(db[:2]))
+    except (ValueError, IndexError):
+        return None
+    return abs((ia - ib).days)
+
+
+def _compare_counts(event: Event) -> Iterator[Finding]:
+    for a, b in _pairs(event):
+        for qa, qb in typed_count_pairs(a, b):
+            relation = relate_quantities(qa, qb)
+            verdict = RELATION_VERDICT.get(relation, "compatible")
+            kind = "quantity"
+            if verdict == "conflict":
+                kind = "quantity/off-by-one" if _off_by_one(qa, qb) else "quantity/clear"
+            sides = (_count_side(a, qa), _count_side(b, qb))
+            explanation = f"{_who(sides[0])} says {qa.text}; {_who(sides[1])} says {qb.text}"
+            yield _finding(event, "quantity", verdict, kind, explanation, sides)
+
+
+def _count_side(claim: Claim, quantity: Quantity) -> Side:
+    end = quantity.counted_end if quantity.counted_end is not None else quantity.end
+    start = min(quantity.start, end)
+    surface = claim.text[start - claim.start : max(end, quantity.end) - claim.start]
+    return Side(claim, surface, start, max(end, quantity.end), describe_quantity(quantity))
+
+
+def _off_by_one(a: Quantity, b: Quantity) -> bool:
+    if a.lo is None or b.lo is None or a.lo != a.hi or b.lo != b.hi:
+        return False
+    return abs(a.lo - b.lo) == 1
+
+
+def _compare_event_words(event: Event) -> Iterator[Finding]:
+    """Both sources report the same kind of happening, with the same polarity."""
+    for a, b in _pairs(event):
+        shared = sorted({e.key for e in a.events} & {e.key for e in b.events})
+        if not shared or a.negated != b.negated:
+            continue
+        key = shared[0]
+        sides = tuple(_event_side(c, key) for c in (a, b))
+        explanation = f"both report {key}" + (" as not having happened" if a.negated else "")
+        yield _finding(event, "event", "agreement", "event", explanation, sides)
+
+
+def _event_side(claim: Claim, key: str) -> Side:
+    word = next(e for e in claim.events if e.key == key)
+    return Side(claim, word.text, word.start, word.end, key)
+
+
+def _compare_quotes(event: Event) -> Iterator[Finding]:
+    for a, b in _pairs(event):
+        if quotes_match(a, b):
+            sides = tuple(_quote_side(c) for c in (a, b))
+            yield _finding(event, "statement", "agreement", "quote",
+                           "both quote the same words", sides)
+
+
+def _quote_side(claim: Claim) -> Side:
+    start, end = max(claim.quotes, key=lambda q: q[1] - q[0])
+    surface = claim.text[start - claim.start : end - claim.start]
+    return Side(claim, surface, start, end, surface)
+
+
+def _merge_or_pair(
+    event: Event,
+    slot: str,
+    relations: list[tuple[Claim, Claim, str | None]],
+    sides: dict[str, Side],
+    explain: Callable[[Side, Side, str], str],
+) -> Iterator[Finding]:
+    """One finding when every pair agrees; otherwise one finding per pair."""
+    known = [(a, b, r) for a, b, r in relations if r is not None]
+    if len(known) > 1 and all(r == "equal" for _, _, r in known):
+        claims = {c.id: c for a, b, _ in known for c in (a, b)}
+        group = tuple(sides[cid] for cid in sorted(claims, key=lambda k: _order(claims[k])))
+        explanation = explain(group[0], group[1], "agreement")
+        yield _finding(event, slot, "agreement", slot, explanation, group)
+        return
+    for a, b, relation in known:
+        verdict = RELATION_VERDICT[relation]
+        pair = (sides[a.id], sides[b.id])
+        yield _finding(event, slot, verdict, slot, explain(*pair, verdict), pair)
+
+
+def _order(claim: Claim) -> tuple[str, int]:
+    return (claim.doc_id, claim.start)
+
+
+def _who(side: Side) -> str:
+    return side.claim.doc_id.rsplit("/", 1)[-1]
+
+
+def _finding(
+    event: Event, slot: str, verdict: str, kind: str, explanation: str, sides: Sequence[Side]
+) -> Finding:
+    ordered = tuple(sorted(sides, key=lambda s: (s.claim.doc_id, s.start)))
+    key = "|".join([slot, kind, *(f"{s.claim.doc_id}:{s.start}-{s.end}" for s in ordered)])
+    digest = hashlib.sha1(key.encode()).hexdigest()[:10]
+    return Finding(
+        id=f"F{digest}", event_id=event.id, event=event.label, slot=slot, verdict=verdict,
+        kind=kind, explanation=explanation, sides=ordered,
+    )

@@ -1,0 +1,87 @@
+"""Event words: the verbs and nouns that say what happened, mapped to event classes.
+
+A class groups the word forms of one kind of happening ("killed", "deaths",
+"died" are all `death`), so claims about one event align across wordings.
+Generic verbs (said, began, made) are not events: they carry no identity.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ravel.model import Mention
+
+# class -> word patterns (regex fragments; matched case-insensitively at word boundaries)
+EVENT_WORDS: dict[str, tuple[str, ...]] = {
+    "death": (r"kill(?:s|ed|ing|ings)?", r"deaths?", r"die[sd]?", r"dying", r"dead",
+              r"fatalit(?:y|ies)", r"slain", r"murder(?:s|ed|ing)?", r"homicides?",
+              r"shot dead", r"death toll", r"lost (?:their|his|her) lives"),
+    "injury": (r"injur(?:e|es|ed|y|ies|ing)", r"wound(?:s|ed|ing)?", r"hurt",
+               r"hospitali[sz]ed", r"taken to hospital"),
+    "raid": (r"raid(?:s|ed|ing)?", r"police operations?", r"search(?:ed)? (?:of|the) homes?",
+             r"crackdowns?", r"sweeps?"),
+    "arrest": (r"arrest(?:s|ed|ing)?", r"detain(?:s|ed|ing)?", r"detention", r"detainees?",
+               r"apprehend(?:s|ed)?", r"in custody", r"taken into custody", r"jailed"),
+    "release": (r"releas(?:e|es|ed|ing)", r"freed", r"set free"),
+    "charge": (r"charged", r"indict(?:ed|ment)", r"prosecut(?:e|ed|ion)"),
+    "sentence": (r"sentenced", r"convict(?:ed|ion)", r"acquitt(?:ed|al)"),
+    "attack": (r"attack(?:s|ed|ing)?", r"strikes?", r"struck", r"bomb(?:s|ed|ing|ings)?",
+               r"shell(?:ed|ing)", r"assault(?:s|ed)?", r"ambush(?:ed)?", r"explosions?",
+               r"blasts?"),
+    "crash": (r"crash(?:es|ed)?", r"shot down", r"downed", r"plane incident",
+              r"aviation incident", r"derail(?:ed|ment)", r"collision", r"collided"),
+    "offensive": (r"offensives?", r"military operations?", r"invasion", r"invad(?:e|ed|es)",
+                  r"incursions?", r"annex(?:ed|ation)?", r"seized"),
+    "war": (r"wars?", r"clash(?:es|ed)?", r"fighting", r"conflict"),
+    "summon": (r"summon(?:s|ed|ing)?",),
+    "expel": (r"expel(?:s|led|ling)?", r"expulsion", r"deport(?:ed|ation|ations)?"),
+    "cancel": (r"cancel(?:s|ed|led|ling|lation|lations)?", r"called off", r"suspend(?:s|ed)?",
+               r"suspension", r"postpon(?:e|ed|es)", r"scrapped"),
+    "close": (r"shut(?:ting)? down", r"closed", r"closure", r"shutter(?:ed)?"),
+    "ban": (r"bann?(?:ed|s)?", r"prohibit(?:s|ed)?"),
+    "sanction": (r"sanction(?:s|ed)?", r"embargo(?:es)?"),
+    "protest": (r"protests?", r"protested", r"demonstrations?", r"rall(?:y|ies)"),
+    "accuse": (r"accus(?:e|es|ed|ing|ation|ations)", r"blam(?:e|es|ed)"),
+    "deny": (r"den(?:y|ies|ied|ying|ial)",),
+    "apology": (r"apolog(?:y|ies|i[sz]e|i[sz]ed|i[sz]es)",),
+    "condolence": (r"condolences?",),
+    "acknowledge": (r"acknowledg(?:e|ed|es|ment)", r"admit(?:s|ted)?"),
+    "talks": (r"talks", r"negotiations?", r"negotiat(?:e|ed)", r"summit", r"met",
+              r"meetings?", r"mediat(?:e|ed|ion)"),
+    "visit": (r"visit(?:s|ed)?", r"trip"),
+    "agreement": (r"signed", r"agreements?", r"deal", r"treaty", r"accord", r"ceasefire",
+                  r"truce"),
+    "election": (r"elect(?:ed|ion|ions)", r"re-elected", r"vot(?:e|ed|ing)", r"referendum"),
+    "appoint": (r"appoint(?:ed|ment)", r"named as", r"nominat(?:ed|ion)"),
+    "resign": (r"resign(?:s|ed|ation)?", r"stepp(?:ed) down", r"ousted", r"fired", r"dismissed"),
+    "freeze": (r"froze", r"frozen", r"freez(?:e|es|ing)"),
+    "withdraw": (r"withdr(?:ew|awn|aw|awal)", r"pull(?:ed)? out", r"leaving",
+                 r"quit"),
+    "launch": (r"launch(?:es|ed)?",),
+    "earthquake": (r"earthquakes?", r"quakes?", r"tremors?", r"aftershocks?"),
+    "disaster": (r"floods?", r"flooding", r"wildfires?", r"fires?", r"storms?", r"hurricanes?",
+                 r"landslides?", r"tsunami"),
+    "birth": (r"born",),
+    "torture": (r"tortur(?:e|ed|ing)", r"beat(?:en|ing)", r"electrocuted", r"abused?"),
+    "investigation": (r"investigat(?:e|ed|ion|ions)", r"inquir(?:y|ies)", r"probe"),
+}
+
+_PATTERN = re.compile(
+    r"\b(?:"
+    + "|".join(
+        f"(?P<{cls}>{'|'.join(sorted(words, key=len, reverse=True))})"
+        for cls, words in EVENT_WORDS.items()
+    )
+    + r")\b",
+    re.IGNORECASE,
+)
+
+
+def find_events(text: str, start: int = 0, end: int | None = None) -> tuple[Mention, ...]:
+    """Event words in text[start:end], with their class as `key`."""
+    end = len(text) if end is None else end
+    found = []
+    for m in _PATTERN.finditer(text, start, end):
+        cls = m.lastgroup or ""
+        found.append(Mention(m.start(), m.end(), m.group(), "event", cls))
+    return tuple(found)

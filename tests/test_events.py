@@ -1,0 +1,40 @@
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ravel.extract.events import find_events
+
+CASES = [
+    ("Two men were killed in the raid.", [("killed", "death"), ("raid", "raid")], "verb and noun"),
+    ("resulted in the deaths of two nationals", [("deaths", "death")], "nominalisation"),
+    ("a Russian police operation in the city", [("police operation", "raid")], "multiword"),
+    ("the plane was shot down by a missile", [("shot down", "crash")], "phrasal"),
+    ("Authorities detained several citizens.", [("detained", "arrest")], "synonym class"),
+    ("Concerts were cancelled and a visit postponed.",
+     [("cancelled", "cancel"), ("visit", "visit"), ("postponed", "cancel")], "several"),
+    ("Baku summoned Russia's envoy.", [("summoned", "summon")], "summon"),
+    ("He said the weather was fine.", [], "no event words"),
+    ("The KILLINGS continued.", [("KILLINGS", "death")], "case-insensitive"),
+    ("a skilled negotiator", [("negotiator", "talks")][:0], "no match inside words"),
+]
+assert len({c[0] for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize(("text", "expected", "why"), CASES, ids=[c[2] for c in CASES])
+def test_find_events(text: str, expected: list[tuple[str, str]], why: str) -> None:
+    assert [(m.text, m.key) for m in find_events(text)] == expected
+
+
+def test_offsets_in_a_window() -> None:
+    text = "Before. Police arrested him. After."
+    (m,) = find_events(text, 8, 28)
+    assert text[m.start : m.end] == "arrested" and m.kind == "event"
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.text())
+def test_spans_exact(text: str) -> None:
+    for m in find_events(text):
+        assert text[m.start : m.end] == m.text
