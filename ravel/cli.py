@@ -27,7 +27,22 @@ Paths = Annotated[
     list[str],
     typer.Argument(help="Files, folders (searched recursively) or - for standard input."),
 ]
-JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON on stdout.")]
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print JSON on stdout (--format json).")]
+Format = Annotated[
+    str | None,
+    typer.Option(
+        "--format",
+        "-f",
+        metavar="FORMAT",
+        help="table, line, json, jsonl, sarif, github or markdown "
+        "(default: table on a terminal, line otherwise).",
+    ),
+]
+Color = Annotated[
+    str,
+    typer.Option("--color", metavar="WHEN", help="auto, always or never (NO_COLOR and "
+                 "FORCE_COLOR are honoured)."),
+]
 ReferenceDate = Annotated[
     str | None,
     typer.Option(
@@ -65,6 +80,7 @@ def _root(
 def diff(
     paths: Paths,
     json: JsonFlag = False,
+    fmt: Format = None,
     show_all: Annotated[
         bool, typer.Option("--all", help="Also show agreements and compatible findings.")
     ] = False,
@@ -74,18 +90,20 @@ def diff(
     reference_date: ReferenceDate = None,
     strict: Strict = False,
     max_bytes: MaxBytes = None,
+    color: Color = "auto",
 ) -> None:
     """Align claims across documents and report agreements, compatible values and conflicts."""
     with _errors():
-        from ravel import pipeline, render
+        from ravel import formats, pipeline, render
 
+        fmt = _format(fmt, json, formats.FORMATS)
         options = _options(reference_date, strict, max_bytes)
         report = pipeline.run(paths, options, stdin=_stdin(paths))
         _report_problems(report.problems)
-        if json:
-            print(render.render_json(render.diff_to_dict(report)))
+        if fmt == "table":
+            _console(color).print(render.render_findings(report, show_all=show_all))
         else:
-            _console().print(render.render_findings(report, show_all=show_all))
+            _print(formats.FINDINGS_RENDERERS[fmt](report))
         conflicts = any(f.verdict == "conflict" for f in report.findings)
         if fail_on_conflict and conflicts:
             raise typer.Exit(ExitCode.FINDINGS)
@@ -95,21 +113,24 @@ def diff(
 def claims(
     paths: Paths,
     json: JsonFlag = False,
+    fmt: Format = None,
     reference_date: ReferenceDate = None,
     strict: Strict = False,
     max_bytes: MaxBytes = None,
+    color: Color = "auto",
 ) -> None:
     """List each document's reference date and claims with their slots."""
     with _errors():
-        from ravel import pipeline, render
+        from ravel import formats, pipeline, render
 
+        fmt = _format(fmt, json, ("table", *formats.CLAIMS_RENDERERS))
         options = _options(reference_date, strict, max_bytes)
         _, report = pipeline.load(paths, options, stdin=_stdin(paths))
         _report_problems(report.problems)
-        if json:
-            print(render.render_json(render.claims_to_dict(report)))
+        if fmt == "table":
+            _console(color).print(render.render_claims(report))
         else:
-            _console().print(render.render_claims(report))
+            _print(formats.CLAIMS_RENDERERS[fmt](report))
 
 
 @app.command()
@@ -119,6 +140,7 @@ def dates(
     reference_date: ReferenceDate = None,
     strict: Strict = False,
     max_bytes: MaxBytes = None,
+    color: Color = "auto",
 ) -> None:
     """List every temporal expression with its TIMEX3 type, value, mod and offsets."""
     with _errors():
@@ -128,9 +150,9 @@ def dates(
         tagged, problems = pipeline.tag_dates(paths, options, stdin=_stdin(paths))
         _report_problems(problems)
         if json:
-            print(render.render_json(render.dates_to_dict(tagged, problems)))
+            _print(render.render_json(render.dates_to_dict(tagged, problems)))
         else:
-            _console().print(render.render_dates(tagged))
+            _console(color).print(render.render_dates(tagged))
 
 
 def _options(reference_date: str | None, strict: bool, max_bytes: int | None) -> Any:
@@ -155,10 +177,34 @@ def _stdin(paths: list[str]) -> Any:
     return sys.stdin.buffer if "-" in paths else None
 
 
-def _console() -> Any:
+def _format(fmt: str | None, json: bool, allowed: tuple[str, ...]) -> str:
+    if json:
+        fmt = fmt or "json"
+        if fmt != "json":
+            raise RavelError(f"--json and --format {fmt} disagree")
+    if fmt is None:
+        return "table" if sys.stdout.isatty() else "line"
+    if fmt not in allowed:
+        raise RavelError(f"--format {fmt!r}: choose one of {', '.join(allowed)}")
+    return fmt
+
+
+def _console(color: str = "auto") -> Any:
     from rich.console import Console
 
+    if color not in ("auto", "always", "never"):
+        raise RavelError(f"--color {color!r}: choose auto, always or never")
+    if color == "always":
+        return Console(highlight=False, force_terminal=True)
+    if color == "never":
+        return Console(highlight=False, no_color=True, color_system=None)
     return Console(highlight=False)
+
+
+def _print(text: str) -> None:
+    """Data to stdout, whole, never through rich (which wraps long lines)."""
+    if text:
+        sys.stdout.write(text + "\n")
 
 
 def _report_problems(problems: Any) -> None:

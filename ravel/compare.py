@@ -181,9 +181,17 @@ def _finding(
     event: Event, slot: str, verdict: str, kind: str, explanation: str, sides: Sequence[Side]
 ) -> Finding:
     ordered = tuple(sorted(sides, key=lambda s: (s.claim.doc_id, s.start)))
-    key = "|".join([slot, kind, *(f"{s.claim.doc_id}:{s.start}-{s.end}" for s in ordered)])
-    digest = hashlib.sha1(key.encode()).hexdigest()[:10]
+    digest = hashlib.sha1(_identity(slot, kind, ordered).encode()).hexdigest()[:10]
     return Finding(
         id=f"F{digest}", event_id=event.id, event=event.label, slot=slot, verdict=verdict,
         kind=kind, explanation=explanation, sides=ordered,
     )
+
+
+def _identity(slot: str, kind: str, sides: Sequence[Side]) -> str:
+    """What a finding is, not where: ids survive edits elsewhere in the files (baselines)."""
+    parts = [slot, kind]
+    for side in sides:
+        words = " ".join((side.claim.plain or side.claim.text).split())
+        parts += [side.claim.doc_id, side.value, side.surface, words]
+    return "\x1f".join(parts)

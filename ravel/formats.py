@@ -1,0 +1,213 @@
+"""Machine formats for findings and claims: line, jsonl, sarif, github, markdown.
+
+Each renderer returns the whole text to print; none wraps or truncates.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from ravel import __version__
+from ravel.model import Document, Finding, Report, Side
+from ravel.render import claim_to_dict, claims_to_dict, diff_to_dict, document_to_dict
+from ravel.render import finding_to_dict, render_json, summary_line
+
+FORMATS = ("table", "line", "json", "jsonl", "sarif", "github", "markdown")
+SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+HELP_URI = "https://github.com/ravel-tools/ravel#rules"
+
+# (verdict, slot) -> rule; the slot "*" is the fallback for a verdict
+RULES: dict[tuple[str, str], tuple[str, str]] = {
+    ("conflict", "date"): ("RV101", "Sources give disjoint dates for one event"),
+    ("conflict", "quantity"): ("RV102", "Sources give different counts for one event"),
+    ("conflict", "role"): ("RV103", "Sources name different offices or roles"),
+    ("conflict", "event"): ("RV104", "One source says it happened, another that it did not"),
+    ("conflict", "actor"): ("RV105", "Sources name different actors for one event"),
+    ("conflict", "place"): ("RV106", "Sources place one event in different places"),
+    ("conflict", "*"): ("RV199", "Sources conflict"),
+    ("disputed", "*"): ("RV201", "Parties give incompatible accounts, reported as such"),
+    ("compatible", "date"): ("RV301", "Dates differ in precision but agree"),
+    ("compatible", "quantity"): ("RV302", "Counts differ in precision but agree"),
+    ("compatible", "*"): ("RV399", "Values differ in precision but agree"),
+    ("agreement", "*"): ("RV401", "Sources agree"),
+}
+SARIF_LEVEL = {"conflict": "error", "disputed": "warning", "compatible": "note",
+               "agreement": "note"}
+GITHUB_LEVEL = {"conflict": "error", "disputed": "warning", "compatible": "notice",
+                "agreement": "notice"}
+
+
+def rule_for(finding: Finding) -> tuple[str, str]:
+    return RULES.get((finding.verdict, finding.slot)) or RULES[(finding.verdict, "*")]
+
+
+def _docs(report: Report) -> dict[str, Document]:
+    return {d.id: d for d in report.documents}
+
+
+def _where(side: Side, docs: dict[str, Document]) -> tuple[str, int, int]:
+    doc = docs[side.claim.doc_id]
+    return doc.path, doc.line_of(side.start), doc.column_of(side.start)
+
+
+def _message(finding: Finding, docs: dict[str, Document]) -> str:
+    others = ", ".join("{}:{}".format(*_where(s, docs)[:2]) for s in finding.sides[1:])
+    return f"{finding.verdict}: {_one_line(finding.explanation)} (vs {others})"
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+# ---- findings -----------------------------------------------------------------------------
+
+
+def findings_line(report: Report) -> str:
+    docs = _docs(report)
+    lines = []
+    for f in report.findings:
+        path, line, col = _where(f.sides[0], docs)
+        lines.append(f"{path}:{line}:{col}: {rule_for(f)[0]} {f.slot}: {_message(f, docs)}")
+    return "\n".join(lines)
+
+
+def findings_jsonl(report: Report) -> str:
+    head = {"type": "run", "schema": "ravel.diff/1", "ravel": __version__,
+            "summary": diff_to_dict(report)["summary"]}
+    rows: list[dict[str, Any]] = [head]
+    rows += [{"type": "document", **document_to_dict(d)} for d in report.documents]
+    rows += [{"type": "finding", **finding_to_dict(f)} for f in report.findings]
+    rows += [{"type": "error", "path": p.path, "message": p.message}
+             for p in report.problems if p.fatal]
+    return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+
+
+def findings_github(report: Report) -> str:
+    docs = _docs(report)
+    lines = []
+    for f in report.findings:
+        path, line, col = _where(f.sides[0], docs)
+        rule, title = rule_for(f)
+        lines.append(
+            f"::{GITHUB_LEVEL[f.verdict]} file={_gh_prop(path)},line={line},col={col},"
+            f"title={_gh_prop(f'{rule} {title}')}::{_gh_data(_message(f, docs))}"
+        )
+    return "\n".join(lines)
+
+
+def _gh_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _gh_prop(text: str) -> str:
+    return _gh_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def findings_markdown(report: Report) -> str:
+    docs = _docs(report)
+    out = [f"### ravel: {summary_line(report)}", ""]
+    if not report.findings:
+        return "\n".join(out + ["No findings."])
+    out += ["| verdict | slot | event | sources | values |", "| --- | --- | --- | --- | --- |"]
+    for f in report.findings:
+        where = "<br>".join("`{}:{}`".format(*_where(s, docs)[:2]) for s in f.sides)
+        values = "<br>".join(_md(f"{s.value} (“{s.surface}”)") for s in f.sides)
+        out.append(f"| **{f.verdict}** | {f.slot} | {_md(f.event)} | {where} | {values} |")
+    return "\n".join(out)
+
+
+def _md(text: str) -> str:
+    return _one_line(text).replace("|", "\\|")
+
+
+def findings_sarif(report: Report) -> str:
+    docs = _docs(report)
+    used = sorted({rule_for(f) for f in report.findings})
+    rules = [{"id": rid, "shortDescription": {"text": text}, "helpUri": HELP_URI}
+             for rid, text in used]
+    results = [_sarif_result(f, docs, [r["id"] for r in rules]) for f in report.findings]
+    run = {
+        "tool": {"driver": {"name": "ravel", "version": __version__,
+                            "informationUri": HELP_URI, "rules": rules}},
+        "results": results,
+        "columnKind": "unicodeCodePoints",
+    }
+    return render_json({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
+
+
+def _sarif_result(f: Finding, docs: dict[str, Document], rule_ids: list[str]) -> dict[str, Any]:
+    rule = rule_for(f)[0]
+    locations = [_sarif_location(s, docs) for s in f.sides]
+    return {
+        "ruleId": rule,
+        "ruleIndex": rule_ids.index(rule),
+        "level": SARIF_LEVEL[f.verdict],
+        "message": {"text": _message(f, docs)},
+        "locations": locations[:1],
+        "relatedLocations": [{**loc, "id": i} for i, loc in enumerate(locations[1:], 1)],
+        "partialFingerprints": {"ravelFinding/v1": f.id},
+        "properties": {"verdict": f.verdict, "slot": f.slot, "kind": f.kind,
+                       "event": f.event, "values": [s.value for s in f.sides]},
+    }
+
+
+def _sarif_location(side: Side, docs: dict[str, Document]) -> dict[str, Any]:
+    doc = docs[side.claim.doc_id]
+    start_line, start_col = doc.line_of(side.start), doc.column_of(side.start)
+    end_line, end_col = doc.line_of(side.end), doc.column_of(side.end)
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": doc.path.replace("\\", "/")},
+            "region": {"startLine": start_line, "startColumn": start_col,
+                       "endLine": end_line, "endColumn": end_col,
+                       "snippet": {"text": side.surface}},
+        }
+    }
+
+
+# ---- claims -------------------------------------------------------------------------------
+
+
+def claims_line(report: Report) -> str:
+    docs = _docs(report)
+    return "\n".join(
+        f"{docs[c.doc_id].path}:{c.line}:{docs[c.doc_id].column_of(c.start)}: "
+        f"{_one_line(c.plain or c.text)}"
+        for c in report.claims
+    )
+
+
+def claims_jsonl(report: Report) -> str:
+    rows: list[dict[str, Any]] = [{"type": "run", "schema": "ravel.claims/1",
+                                   "ravel": __version__}]
+    rows += [{"type": "document", **document_to_dict(d)} for d in report.documents]
+    rows += [{"type": "claim", **claim_to_dict(c)} for c in report.claims]
+    rows += [{"type": "error", "path": p.path, "message": p.message}
+             for p in report.problems if p.fatal]
+    return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+
+
+def claims_markdown(report: Report) -> str:
+    docs = _docs(report)
+    out = ["| source | claim |", "| --- | --- |"]
+    out += [f"| `{docs[c.doc_id].path}:{c.line}` | {_md(c.plain or c.text)} |"
+            for c in report.claims]
+    return "\n".join(out)
+
+
+FINDINGS_RENDERERS: dict[str, Callable[[Report], str]] = {
+    "line": findings_line,
+    "json": lambda r: render_json(diff_to_dict(r)),
+    "jsonl": findings_jsonl,
+    "sarif": findings_sarif,
+    "github": findings_github,
+    "markdown": findings_markdown,
+}
+CLAIMS_RENDERERS: dict[str, Callable[[Report], str]] = {
+    "line": claims_line,
+    "json": lambda r: render_json(claims_to_dict(r)),
+    "jsonl": claims_jsonl,
+    "markdown": claims_markdown,
+}
