@@ -29,7 +29,8 @@ from ravel.extract.dates import relate_timex
 from ravel.extract.quantities import relate_quantities
 from ravel.model import Claim, Event, Quantity, Timex
 
-ALIGN_CUTOFF = 0.30
+ALIGN_CUTOFF = 0.25
+CONFIRM = 1.0  # shared evidence beyond the event word, in units of the rarest term's IDF
 QUOTE_MIN_CHARS = 30
 QUOTE_MATCH = 88.0
 FUZZ_WEIGHT = 0.25
@@ -44,7 +45,11 @@ STOPWORDS = frozenset(
     may might must as not no nor so such which who whom whose what when where why how all any
     both each few more most other some own same very also just only even still yet while
     whilst he she his her him we our you your i me my one two three said says say told
-    according per via s t
+    according per via s t several many much few lot lots like within without further despite
+    however although though meanwhile namely also already again ago now currently recently
+    later earlier since around among between against across through toward towards upon
+    made make makes making take took taken get got give gave given come came become became
+    here therefore thus indeed instead rather quite really well back away out off
     """.split()
 )
 
@@ -68,8 +73,18 @@ def align_claims(
     scored = [
         (_score(features[i], features[j], idf), i, j) for i, j in _candidates(features)
     ]
-    links = _mutual_best(scored, features, score_cutoff)
-    return _group(links, features)
+    rarest = max(idf.values(), default=1.0)
+    scored = [
+        link for link in scored
+        if link[0] >= score_cutoff and _confirmation(link, features, idf) >= CONFIRM * rarest
+    ]
+    groups = _group(_mutual_best(scored, features), features)
+    groups = _attach_restatements(groups, scored, features)
+    events = [
+        _event(sorted((features[i].claim for i in members), key=_claim_order), strength)
+        for members, strength in groups
+    ]
+    return tuple(sorted(events, key=lambda e: _claim_order(e.claims[0])))
 
 
 def term_overlap(a: Claim, b: Claim) -> float:
@@ -96,10 +111,14 @@ def _features(claim: Claim) -> _Features:
 
 
 def _stem(word: str) -> str:
+    """A light suffix stripper: "cultural"/"culture" -> "cultur", "cancelled" -> "cancel"."""
     word = word.replace("’", "'").split("'")[0]
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            return word[: -len(suffix)]
+            word = word[: -len(suffix)]
+            break
+    if len(word) > 4 and word[-1] == word[-2] and word[-1] not in "aeiou":
+        word = word[:-1]  # British doubling: cancell-ed, travell-ing
     return word
 
 
@@ -138,6 +157,15 @@ def _score(a: _Features, b: _Features, idf: dict[str, float]) -> float:
     if quotes_match(a.claim, b.claim):
         score += 0.5
     return score
+
+
+def _confirmation(
+    link: tuple[float, int, int], features: Sequence[_Features], idf: dict[str, float]
+) -> float:
+    """IDF mass of what two claims share besides event classes: names, numbers, words."""
+    _, i, j = link
+    shared = features[i].terms & features[j].terms
+    return sum(idf[t] for t in shared if not t.startswith("event:"))
 
 
 def _date_evidence(a: Claim, b: Claim) -> int:
@@ -239,7 +267,7 @@ def quotes_match(a: Claim, b: Claim) -> bool:
 
 
 def _mutual_best(
-    scored: list[tuple[float, int, int]], features: Sequence[_Features], cutoff: float
+    scored: list[tuple[float, int, int]], features: Sequence[_Features]
 ) -> list[tuple[float, int, int]]:
     """Keep pairs where each claim is the other's best match in the other's document."""
     best: dict[tuple[int, str], float] = {}
@@ -250,15 +278,14 @@ def _mutual_best(
     return [
         (score, i, j)
         for score, i, j in scored
-        if score >= cutoff
-        and score >= best[(i, features[j].claim.doc_id)]
+        if score >= best[(i, features[j].claim.doc_id)]
         and score >= best[(j, features[i].claim.doc_id)]
     ]
 
 
 def _group(
     links: list[tuple[float, int, int]], features: Sequence[_Features]
-) -> tuple[Event, ...]:
+) -> list[tuple[list[int], float]]:
     """Union links strongest first; a group never holds two claims of one document."""
     parent: dict[int, int] = {}
     docs: dict[int, set[str]] = {}
@@ -282,11 +309,45 @@ def _group(
         parent[rj] = ri
         docs[ri] = di | dj
         strength[ri] = max(strength.get(ri, 0.0), strength.pop(rj, 0.0), score)
-    members: dict[int, list[Claim]] = defaultdict(list)
+    members: dict[int, list[int]] = defaultdict(list)
     for i in parent:
-        members[root(i)].append(features[i].claim)
-    events = [_event(sorted(cs, key=_claim_order), strength[r]) for r, cs in members.items()]
-    return tuple(sorted(events, key=lambda e: _claim_order(e.claims[0])))
+        members[root(i)].append(i)
+    return [(m, strength[r]) for r, m in members.items()]
+
+
+def _attach_restatements(
+    groups: list[tuple[list[int], float]],
+    scored: list[tuple[float, int, int]],
+    features: Sequence[_Features],
+) -> list[tuple[list[int], float]]:
+    """A document often states one event twice (a lede and a detail). A claim left out
+    joins the group of its best match in another document when the group already holds
+    a claim of its own document with the same kind of event. One hop, no merging."""
+    group_of = {i: g for g, (members, _) in enumerate(groups) for i in members}
+    best: dict[tuple[int, str], tuple[float, int]] = {}
+    for score, i, j in scored:
+        for x, y in ((i, j), (j, i)):
+            key = (x, features[y].claim.doc_id)
+            if score > best.get(key, (0.0, -1))[0]:
+                best[key] = (score, y)
+    joins: dict[int, tuple[float, int]] = {}
+    for (i, _), (score, j) in best.items():
+        if i in group_of or j not in group_of:
+            continue
+        members = groups[group_of[j]][0]
+        if any(_restates(features[i].claim, features[k].claim) for k in members):
+            if score > joins.get(i, (0.0, -1))[0]:
+                joins[i] = (score, group_of[j])
+    for i, (_, g) in sorted(joins.items()):
+        groups[g][0].append(i)
+    return groups
+
+
+def _restates(claim: Claim, other: Claim) -> bool:
+    """Same document, same kind of event."""
+    return claim.doc_id == other.doc_id and bool(
+        {e.key for e in claim.events} & {e.key for e in other.events}
+    )
 
 
 def _claim_order(claim: Claim) -> tuple[str, int]:

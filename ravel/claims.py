@@ -6,6 +6,7 @@ that state something checkable (an event, a date or a count) as claims.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ravel.extract.attribution import find_attributions, find_negations
@@ -18,6 +19,14 @@ from ravel.model import Claim, Document, Mention, Quantity, Sentence, Timex
 __all__ = ["extract_claims"]
 
 # Quoted passages: an opening quote, then up to the next closing one on the same sentence.
+NEGATION_REACH = 40  # characters between a negation cue and the event word it negates
+# A negation reaches over a verb and its determiners ("never issued a formal apology"),
+# not past a clause break or a preposition ("not acknowledged responsibility for the deaths").
+_SCOPE_BREAK = re.compile(
+    r"[,;:—–()]|\b(?:but|and|or|while|whereas|although|though|during|for|of|in|on|at|after"
+    r"|before|since|with|by|from|over|under|against|despite|amid|because|when|as)\b",
+    re.IGNORECASE,
+)
 _QUOTE = re.compile(r"[\"“](?P<body>[^\"“”\n]{3,}?)[\"”]")
 
 
@@ -39,7 +48,7 @@ def _claim(
     doc: Document, sentence: Sentence, dates: tuple[Timex, ...], aliases: AliasTable | None
 ) -> Claim | None:
     plain, start, end = doc.plain, sentence.start, sentence.end
-    events = find_events(plain, start, end)
+    events = _mark_negated(find_events(plain, start, end), find_negations(plain, start, end), plain)
     quantities = _not_dates(find_quantities(plain, start, end), dates)
     anchored = tuple(t for t in dates if t.type in ("DATE", "TIME"))
     if not events and not anchored and not any(q.counted for q in quantities):
@@ -60,7 +69,7 @@ def _claim(
         dates=dates,
         quantities=quantities,
         attributions=find_attributions(plain, start, end, aliases=aliases),
-        negated=_negates_event(find_negations(plain, start, end), events),
+        negated=any(e.role == "negated" for e in events),
         quotes=tuple(m.span("body") for m in _QUOTE.finditer(plain, start, end)),
     )
 
@@ -76,6 +85,19 @@ def _not_dates(quantities: tuple[Quantity, ...], dates: tuple[Timex, ...]) -> tu
     )
 
 
-def _negates_event(cues: tuple[tuple[int, int], ...], events: tuple[Mention, ...]) -> bool:
-    """A negation cue within a few words before an event word negates the claim."""
-    return any(0 <= e.start - cue_end <= 40 for cue_start, cue_end in cues for e in events)
+def _mark_negated(
+    events: tuple[Mention, ...], cues: tuple[tuple[int, int], ...], plain: str
+) -> tuple[Mention, ...]:
+    """A negation cue negates the first event word after it, if that word is in its scope;
+    `role` records it."""
+    negated = set()
+    for _, cue_end in cues:
+        following = [e for e in events if e.start >= cue_end]
+        if following:
+            first = min(following, key=lambda e: e.start)
+            gap = plain[cue_end : first.start]
+            if len(gap) <= NEGATION_REACH and not _SCOPE_BREAK.search(gap):
+                negated.add(first.start)
+    return tuple(
+        dataclasses.replace(e, role="negated") if e.start in negated else e for e in events
+    )

@@ -221,6 +221,7 @@ def _errors() -> Iterator[None]:
     except typer.Exit:
         raise
     except RavelError as err:
+        _report_problems(getattr(err, "problems", ()))
         _fail(str(err), err.exit_code)
     except KeyboardInterrupt:
         _fail("interrupted", ExitCode.INTERRUPTED)

@@ -118,20 +118,33 @@ def _off_by_one(a: Quantity, b: Quantity) -> bool:
 
 
 def _compare_event_words(event: Event) -> Iterator[Finding]:
-    """Both sources report the same kind of happening, with the same polarity."""
+    """Same kind of happening: agreement when both report it the same way, a polarity
+    conflict when one says it happened and the other that it did not."""
     for a, b in _pairs(event):
-        shared = sorted({e.key for e in a.events} & {e.key for e in b.events})
-        if not shared or a.negated != b.negated:
-            continue
-        key = shared[0]
-        sides = tuple(_event_side(c, key) for c in (a, b))
-        explanation = f"both report {key}" + (" as not having happened" if a.negated else "")
-        yield _finding(event, "event", "agreement", "event", explanation, sides)
+        for key in sorted({e.key for e in a.events} & {e.key for e in b.events}):
+            pa, pb = _polarity(a, key), _polarity(b, key)
+            sides = (_event_side(a, key, pa), _event_side(b, key, pb))
+            if pa == pb:
+                how = "" if pa else " as not having happened"
+                yield _finding(event, "event", "agreement", "event", f"both report {key}{how}",
+                               sides)
+            else:
+                said = "happened" if pa else "did not happen"
+                explanation = (f"{_who(sides[0])} says the {key} {said}; "
+                               f"{_who(sides[1])} says it {'did not' if pa else 'did'}")
+                yield _finding(event, "event", "conflict", "polarity", explanation, sides)
+            break  # one event finding per pair: the first shared class speaks for the claim
 
 
-def _event_side(claim: Claim, key: str) -> Side:
-    word = next(e for e in claim.events if e.key == key)
-    return Side(claim, word.text, word.start, word.end, key)
+def _polarity(claim: Claim, key: str) -> bool:
+    """True when the claim reports the event as having happened."""
+    return any(e.role != "negated" for e in claim.events if e.key == key)
+
+
+def _event_side(claim: Claim, key: str, positive: bool) -> Side:
+    words = [e for e in claim.events if e.key == key]
+    word = next((e for e in words if (e.role != "negated") == positive), words[0])
+    return Side(claim, word.text, word.start, word.end, key if positive else f"not {key}")
 
 
 def _compare_quotes(event: Event) -> Iterator[Finding]:

@@ -29,7 +29,11 @@ class InputError(RavelError):
 
 
 class NoDocumentsError(RavelError):
-    """Nothing readable was left to compare."""
+    """Nothing readable was left to compare; `problems` says why, file by file."""
+
+    def __init__(self, message: str, problems: tuple[object, ...] = ()) -> None:
+        super().__init__(message)
+        self.problems = problems
 
 
 class ConfigError(RavelError):

@@ -13,7 +13,7 @@ from typing import BinaryIO
 
 from ravel.align import align_claims
 from ravel.compare import compare_events
-from ravel.errors import InputError, NoDocumentsError
+from ravel.errors import NoDocumentsError
 from ravel.claims import extract_claims
 from ravel.extract import dates
 from ravel.extract.entities import AliasTable, load_aliases
@@ -41,9 +41,9 @@ def read(
     )
     fatal = [p for p in problems if p.fatal]
     if options.strict and fatal:
-        raise InputError(fatal[0].path, fatal[0].message + " (--strict)")
+        raise NoDocumentsError(f"{len(fatal)} unreadable input(s) and --strict", problems)
     if not documents:
-        raise NoDocumentsError(_nothing_readable(paths, problems))
+        raise NoDocumentsError(_nothing_readable(paths, problems), problems)
     documents = tuple(_with_reference(d, options.reference_date) for d in documents)
     return documents, problems
 
@@ -89,6 +89,6 @@ def _with_reference(doc: Document, override: datetime.date | None) -> Document:
 def _nothing_readable(paths: Sequence[str], problems: Sequence[object]) -> str:
     if not paths:
         return "no paths given"
-    if problems:
+    if any(getattr(p, "fatal", True) for p in problems):
         return "no readable document among the paths given"
     return "no documents found (looked for " + ", ".join(DEFAULT_EXTENSIONS) + ")"
