@@ -6,6 +6,7 @@ import datetime
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Annotated, Any, NoReturn
 
 import typer
@@ -153,6 +154,86 @@ def dates(
             _print(render.render_json(render.dates_to_dict(tagged, problems)))
         else:
             _console(color).print(render.render_dates(tagged))
+
+
+@app.command()
+def check(
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Files or folders; default: the config's paths, else '.'."),
+    ] = None,
+    json: JsonFlag = False,
+    fmt: Format = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option("--fail-on", metavar="VERDICT",
+                     help="Least severe verdict that fails: conflict, disputed or compatible."),
+    ] = None,
+    exit_zero: Annotated[
+        bool, typer.Option("--exit-zero", help="Exit 0 even when findings fail the check.")
+    ] = False,
+    config_file: Annotated[
+        Path | None, typer.Option("--config", metavar="FILE", help="Read this config file only.")
+    ] = None,
+    isolated: Annotated[
+        bool, typer.Option("--isolated", help="Ignore every config file.")
+    ] = False,
+    baseline: Annotated[
+        str | None,
+        typer.Option("--baseline", metavar="FILE", help="Report only findings not in FILE."),
+    ] = None,
+    write_baseline: Annotated[
+        Path | None,
+        typer.Option("--write-baseline", metavar="FILE",
+                     help="Record today's findings in FILE and exit 0."),
+    ] = None,
+    reference_date: ReferenceDate = None,
+    strict: Strict = False,
+    max_bytes: MaxBytes = None,
+    color: Color = "auto",
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only.")] = False,
+) -> None:
+    """Check documents for contradictions: exit 1 when a finding fails (for pre-commit, CI)."""
+    with _errors():
+        from ravel import config as configuration
+        from ravel import formats, render
+        from ravel.check import run_check
+
+        fmt = _format(fmt, json, formats.FORMATS)
+        config = configuration.load_config(explicit=config_file, isolated=isolated)
+        config = configuration.merge(
+            config, fail_on=fail_on, baseline=baseline, max_bytes=max_bytes,
+            reference_date=_parse_date(reference_date) if reference_date else None,
+        )
+        result = run_check(paths or [], config, strict=strict,
+                           write_baseline_to=write_baseline, stdin=_stdin(paths or []))
+        _report_problems(result.report.problems)
+        if write_baseline is not None:
+            if not quiet:
+                _note(f"wrote {len(result.failing) + result.baselined} findings "
+                      f"to {write_baseline}")
+            return
+        if fmt == "table":
+            _console(color).print(render.render_findings(result.report, show_all=True))
+        else:
+            _print(formats.FINDINGS_RENDERERS[fmt](result.report))
+        if not quiet:
+            _note(_check_summary(result))
+        if result.failing and not exit_zero:
+            raise typer.Exit(ExitCode.FINDINGS)
+
+
+def _check_summary(result: Any) -> str:
+    parts = [f"{len(result.failing)} failing finding(s)"]
+    if result.suppressed:
+        parts.append(f"{result.suppressed} suppressed inline")
+    if result.baselined:
+        parts.append(f"{result.baselined} in the baseline")
+    return "ravel check: " + ", ".join(parts)
+
+
+def _note(message: str) -> None:
+    print(message, file=sys.stderr)
 
 
 def _options(reference_date: str | None, strict: bool, max_bytes: int | None) -> Any:

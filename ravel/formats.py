@@ -16,7 +16,6 @@ from ravel.render import finding_to_dict, render_json, summary_line
 
 FORMATS = ("table", "line", "json", "jsonl", "sarif", "github", "markdown")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
-HELP_URI = "https://github.com/ravel-tools/ravel#rules"
 
 # (verdict, slot) -> rule; the slot "*" is the fallback for a verdict
 RULES: dict[tuple[str, str], tuple[str, str]] = {
@@ -125,12 +124,10 @@ def _md(text: str) -> str:
 def findings_sarif(report: Report) -> str:
     docs = _docs(report)
     used = sorted({rule_for(f) for f in report.findings})
-    rules = [{"id": rid, "shortDescription": {"text": text}, "helpUri": HELP_URI}
-             for rid, text in used]
+    rules = [{"id": rid, "shortDescription": {"text": text}} for rid, text in used]
     results = [_sarif_result(f, docs, [r["id"] for r in rules]) for f in report.findings]
     run = {
-        "tool": {"driver": {"name": "ravel", "version": __version__,
-                            "informationUri": HELP_URI, "rules": rules}},
+        "tool": {"driver": {"name": "ravel", "version": __version__, "rules": rules}},
         "results": results,
         "columnKind": "unicodeCodePoints",
     }

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import BinaryIO
 
-from ravel.align import align_claims
+from ravel.align import ALIGN_CUTOFF, align_claims
 from ravel.compare import compare_events
 from ravel.errors import NoDocumentsError
 from ravel.claims import extract_claims
@@ -30,6 +30,7 @@ class Options:
     max_bytes: int = DEFAULT_MAX_BYTES
     aliases: AliasTable | None = None
     strict: bool = False  # any unreadable input is an error, not a note
+    align_cutoff: float = ALIGN_CUTOFF
 
 
 def read(
@@ -77,7 +78,7 @@ def run(
 ) -> Report:
     """Read, extract, align and compare: the whole `ravel diff`."""
     _, report = load(paths, options, stdin=stdin)
-    events = align_claims(report.claims)
+    events = align_claims(report.claims, score_cutoff=options.align_cutoff)
     return dataclasses.replace(report, events=events, findings=compare_events(events))
 
 

@@ -320,6 +320,10 @@ def _display(folder: str, rel: str) -> str:
     base = folder.replace(os.sep, "/")
     if not rel:
         return base
+    while base.startswith("./") and len(base) > 2:
+        base = base[2:]  # "./docs" -> "docs"
+    if base in (".", "./"):
+        return rel.replace(os.sep, "/")  # files of the working directory: "a.md", not "./a.md"
     return base + rel if base.endswith("/") else f"{base}/{rel}"
 
 
