@@ -18,13 +18,16 @@ FORMATS = ("table", "line", "json", "jsonl", "sarif", "github", "markdown")
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
 # (verdict, slot) -> rule; the slot "*" is the fallback for a verdict
+# (verdict, kind or slot) -> rule; "*" is the fallback for a verdict
 RULES: dict[tuple[str, str], tuple[str, str]] = {
     ("conflict", "date"): ("RV101", "Sources give disjoint dates for one event"),
-    ("conflict", "quantity"): ("RV102", "Sources give different counts for one event"),
-    ("conflict", "role"): ("RV103", "Sources name different offices or roles"),
-    ("conflict", "event"): ("RV104", "One source says it happened, another that it did not"),
+    ("conflict", "quantity/clear"): ("RV102", "Sources give clearly different counts"),
+    ("conflict", "quantity/off-by-one"): ("RV103", "Sources' counts differ by one"),
+    ("conflict", "quantity"): ("RV102", "Sources give clearly different counts"),
+    ("conflict", "polarity"): ("RV104", "One source says it happened, another that it did not"),
     ("conflict", "actor"): ("RV105", "Sources name different actors for one event"),
-    ("conflict", "place"): ("RV106", "Sources place one event in different places"),
+    ("conflict", "role"): ("RV106", "Sources name different offices or roles"),
+    ("conflict", "place"): ("RV107", "Sources place one event in different places"),
     ("conflict", "*"): ("RV199", "Sources conflict"),
     ("disputed", "*"): ("RV201", "Parties give incompatible accounts, reported as such"),
     ("compatible", "date"): ("RV301", "Dates differ in precision but agree"),
@@ -39,7 +42,10 @@ GITHUB_LEVEL = {"conflict": "error", "disputed": "warning", "compatible": "notic
 
 
 def rule_for(finding: Finding) -> tuple[str, str]:
-    return RULES.get((finding.verdict, finding.slot)) or RULES[(finding.verdict, "*")]
+    for key in (finding.kind, finding.slot, "*"):
+        if (finding.verdict, key) in RULES:
+            return RULES[(finding.verdict, key)]
+    return RULES[("conflict", "*")]
 
 
 def _docs(report: Report) -> dict[str, Document]:

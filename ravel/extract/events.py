@@ -25,7 +25,7 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "release": (r"releas(?:e|es|ed|ing)", r"freed", r"set free"),
     "charge": (r"charged", r"indict(?:ed|ment)", r"prosecut(?:e|ed|ion)"),
     "sentence": (r"sentenced", r"convict(?:ed|ion)", r"acquitt(?:ed|al)"),
-    "attack": (r"attack(?:s|ed|ing)?", r"strikes?", r"struck", r"bomb(?:s|ed|ing|ings)?",
+    "attack": (r"attack(?:s|ed|ing)?", r"(?:air|drone|missile)?strikes?", r"bomb(?:s|ed|ing|ings)?",
                r"shell(?:ed|ing)", r"assault(?:s|ed)?", r"ambush(?:ed)?", r"explosions?", r"clash(?:es|ed)?",
                r"blasts?"),
     "crash": (r"crash(?:es|ed)?", r"shot down", r"downed", r"plane incident",
