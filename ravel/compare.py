@@ -144,7 +144,7 @@ def _polarity(claim: Claim, key: str) -> bool:
 def _event_side(claim: Claim, key: str, positive: bool) -> Side:
     words = [e for e in claim.events if e.key == key]
     word = next((e for e in words if (e.role != "negated") == positive), words[0])
-    return Side(claim, word.text, word.start, word.end, key if positive else f"not {key}")
+    return Side(claim, word.text, word.start, word.end, f"{key}: {'yes' if positive else 'no'}")
 
 
 def _compare_quotes(event: Event) -> Iterator[Finding]:

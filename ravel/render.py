@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from typing import Any
@@ -24,7 +25,7 @@ VERDICT_STYLE = {
     "compatible": "yellow",
     "agreement": "green",
 }
-CONTEXT = 70  # characters of context either side of a slot's phrase in tables
+CONTEXT = 50  # characters of context either side of a slot's phrase in tables
 
 
 # ---- JSON -------------------------------------------------------------------------------
@@ -204,15 +205,12 @@ def _plural(n: int, word: str) -> str:
 
 def render_findings(report: Report, *, show_all: bool = False) -> RenderableType:
     shown = [f for f in report.findings if show_all or f.verdict in ("conflict", "disputed")]
-    table = Table(show_lines=True, expand=False)
-    table.add_column("verdict", no_wrap=True)
-    table.add_column("slot", no_wrap=True)
-    table.add_column("event")
-    table.add_column("source", no_wrap=True)
-    table.add_column("value", no_wrap=True)
-    table.add_column("quoted")
+    table = Table(show_lines=False, expand=False)
+    for column, wrap in (("verdict", False), ("slot", False), ("event", True),
+                         ("source", False), ("value", False), ("quoted", True)):
+        table.add_column(column, no_wrap=not wrap, overflow="fold")
     for finding in shown:
-        table.add_row(*_finding_cells(finding))
+        _add_finding(table, finding)
     parts: list[RenderableType] = [table] if shown else []
     hidden = len(report.findings) - len(shown)
     if hidden:
@@ -222,14 +220,20 @@ def render_findings(report: Report, *, show_all: bool = False) -> RenderableType
     return Group(*parts)
 
 
-def _finding_cells(finding: Finding) -> tuple[Text, ...]:
+def _add_finding(table: Table, finding: Finding) -> None:
+    """One row per side: the verdict and event on the first, the explanation below it."""
     style = VERDICT_STYLE.get(finding.verdict, "")
-    sources = Text("\n".join(f"{s.claim.doc_id}:{s.claim.line}" for s in finding.sides))
-    values = Text("\n".join(s.value for s in finding.sides), style=style)
-    quoted = Text("\n").join(_quote(s, style) for s in finding.sides)
-    event = Text(finding.event)
-    event.append(f"\n{finding.explanation}", style="dim")
-    return (Text(finding.verdict, style=style), Text(finding.slot), event, sources, values, quoted)
+    for n, side in enumerate(finding.sides):
+        last = n == len(finding.sides) - 1
+        if n == 0:
+            head = (Text(finding.verdict, style=style), Text(finding.slot), Text(finding.event))
+        elif n == 1:
+            head = (Text(""), Text(""), Text(_one_line(finding.explanation), style="dim"))
+        else:
+            head = (Text(""), Text(""), Text(""))
+        where = Text(f"{side.claim.doc_id}:{side.claim.line}")
+        table.add_row(*head, where, Text(side.value, style=style), _quote(side, style),
+                      end_section=last)
 
 
 def _quote(side: Side, style: str) -> Text:
@@ -240,7 +244,7 @@ def _quote(side: Side, style: str) -> Text:
     lo, hi = max(0, rel_start - CONTEXT), min(len(source), rel_end + CONTEXT)
     text = Text("…" if lo > 0 else "")
     text.append(_squash(source[lo:rel_start]))
-    text.append(_squash(source[rel_start:rel_end]), style=style or "bold")
+    text.append(_squash(source[rel_start:rel_end]), style=(style or "") + " underline")
     text.append(_squash(source[rel_end:hi]))
     if hi < len(source):
         text.append("…")
@@ -248,7 +252,12 @@ def _quote(side: Side, style: str) -> Text:
 
 
 def _squash(text: str) -> str:
-    return " ".join(text.split()) if text.strip() else (" " if text else "")
+    """Runs of white space (markup blanked in the prose view) read as one space."""
+    return re.sub(r"\s+", " ", text)
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def render_claims(report: Report) -> RenderableType:
@@ -263,7 +272,7 @@ def render_claims(report: Report) -> RenderableType:
         table.add_column("claim")
         table.add_column("slots")
         for claim in claims:
-            table.add_row(str(claim.line), Text(_squash(claim.plain or claim.text)),
+            table.add_row(str(claim.line), Text(_one_line(claim.plain or claim.text)),
                           Text(_slots(claim)))
         parts.append(table)
     parts.append(Text(f"{_plural(len(report.documents), 'document')} · "
@@ -300,7 +309,7 @@ def render_dates(tagged: Iterable[tuple[Document, tuple[Timex, ...]]]) -> Render
         for column in ("line", "text", "type", "value", "mod"):
             table.add_column(column, no_wrap=column != "text")
         for t in timexes:
-            table.add_row(str(doc.line_of(t.start)), Text(_squash(t.text)), t.type, t.value,
+            table.add_row(str(doc.line_of(t.start)), Text(_one_line(t.text)), t.type, t.value,
                           t.mod or "")
         parts.append(table)
     return Group(*parts)

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+import pytest
+
+from ravel.align import align_claims
+from tests.helpers import report_of
+
+# (texts of two documents, should their claims align, why)
+CASES = [
+    (
+        ("On 3 May 2024, police in Lyon arrested four men suspected of smuggling cigarettes.",
+         "Four suspected cigarette smugglers were detained by police in Lyon on 3 May 2024."),
+        True, "same event, different words",
+    ),
+    (
+        ("On 3 May 2024, police in Lyon arrested four men suspected of smuggling cigarettes.",
+         "On 3 May 2024, a fire at a warehouse in Marseille injured two firefighters."),
+        False, "same date, different events",
+    ),
+    (
+        ("Three protesters were killed when police opened fire on a march in Karlsberg.",
+         "Police in Karlsberg arrested three organisers of the march."),
+        False, "same number, different events",
+    ),
+    (
+        ("The minister resigned on Friday after the budget vote in Oslo.",
+         "In Lima, a bus crash killed nine passengers on Friday."),
+        False, "nothing shared but the day",
+    ),
+    (
+        ("A magnitude 6.1 earthquake struck Kemerli on 14 October 2023, killing 12 people.",
+         "The earthquake that hit Kemerli on 16 October 2023 killed 12 people."),
+        True, "a date conflict does not stop the alignment",
+    ),
+]
+assert len({c[0] for c in CASES}) == len(CASES)
+
+
+def _linked(report) -> bool:  # type: ignore[no-untyped-def]
+    return any(len({c.doc_id for c in e.claims}) >= 2 for e in report.events)
+
+
+@pytest.mark.parametrize(("texts", "aligned", "why"), CASES, ids=[c[2] for c in CASES])
+def test_alignment(texts: tuple[str, str], aligned: bool, why: str) -> None:
+    report = report_of({"a": texts[0], "b": texts[1]})
+    assert _linked(report) is aligned
+
+
+def test_alignment_ignores_document_order() -> None:
+    texts = {
+        "a": "On 3 May 2024, police in Lyon arrested four men. A fire hit Marseille.",
+        "b": "Police in Lyon detained four men on 3 May 2024.",
+        "c": "Four men were arrested in Lyon by police.",
+    }
+    forward = report_of(texts)
+    backward = align_claims(tuple(reversed(forward.claims)))
+    assert {e.id for e in forward.events} == {e.id for e in backward}
+
+
+def test_a_group_holds_one_claim_per_document_unless_restating() -> None:
+    report = report_of({
+        "a": "Police in Lyon arrested four men on 3 May 2024. Police in Lyon also arrested a "
+             "driver on 3 May 2024.",
+        "b": "Four men were arrested by police in Lyon on 3 May 2024.",
+    })
+    for event in report.events:
+        docs = [c.doc_id for c in event.claims]
+        restated = [c for c in event.claims if docs.count(c.doc_id) > 1]
+        for claim in restated:  # a second claim of one document must share the event class
+            others = [o for o in event.claims if o.doc_id == claim.doc_id and o is not claim]
+            assert any({e.key for e in claim.events} & {e.key for e in o.events} for o in others)
+
+
+def test_claims_of_one_document_are_never_aligned_alone() -> None:
+    report = report_of({"a": "Police arrested two men in Lyon. Police arrested two men in Lyon."})
+    assert report.events == ()

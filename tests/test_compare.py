@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+import pytest
+
+from tests.helpers import report_of
+
+# (document a, document b, slot, verdict, kind, why)
+CASES = [
+    ("On 27 June 2025, police raided a house in Tula, killing two men.",
+     "On 24 June, police raided a house in Tula; two men were killed.",
+     "date", "conflict", "date", "different days"),
+    ("In December 2024, a ferry sank off Crete and 38 people died.",
+     "On 25 December 2024, a ferry sank off Crete and 38 people died.",
+     "date", "compatible", "date", "month contains day"),
+    ("A ferry sank off Crete in 2024, and 38 people died in the sinking.",
+     "Dozens of people died when a ferry sank off Crete in 2024.",
+     "quantity", "compatible", "quantity", "38 is within dozens"),
+    ("An earthquake in Kemerli on 14 October 2023 killed 12 people.",
+     "An earthquake in Kemerli on 14 October 2023 killed 13 people.",
+     "quantity", "conflict", "quantity/off-by-one", "off by one"),
+    ("An earthquake in Kemerli on 14 October 2023 killed 12 people.",
+     "An earthquake in Kemerli on 14 October 2023 killed 40 people.",
+     "quantity", "conflict", "quantity/clear", "clearly different counts"),
+    ("The minister, Petra Lind, apologised to rail passengers for the strike in Oslo.",
+     "The minister, Petra Lind, has never apologised to rail passengers for the Oslo strike.",
+     "event", "conflict", "polarity", "happened vs never happened"),
+    ("Police in Lyon arrested two men on 3 May 2024.",
+     "Two men were arrested by police in Lyon on 3 May 2024.",
+     "date", "agreement", "date", "same day"),
+]
+assert len({(c[0], c[1]) for c in CASES}) == len(CASES)
+
+
+@pytest.mark.parametrize(("a", "b", "slot", "verdict", "kind", "why"), CASES,
+                         ids=[c[5] for c in CASES])
+def test_verdicts(a: str, b: str, slot: str, verdict: str, kind: str, why: str) -> None:
+    report = report_of({"a": a, "b": b})
+    found = {(f.slot, f.verdict, f.kind) for f in report.findings}
+    assert (slot, verdict, kind) in found, found
+
+
+@pytest.mark.parametrize(("a", "b", "slot", "verdict", "kind", "why"), CASES,
+                         ids=[c[5] for c in CASES])
+def test_verdicts_are_symmetric(a: str, b: str, slot: str, verdict: str, kind: str,
+                                why: str) -> None:
+    forward = report_of({"a": a, "b": b})
+    backward = report_of({"b": b, "a": a})
+    assert sorted(f.id for f in forward.findings) == sorted(f.id for f in backward.findings)
+
+
+def test_conflict_explanation_names_both_sides_and_the_gap() -> None:
+    report = report_of({
+        "wire": "On 27 June 2025, police raided a house in Tula, killing two men.",
+        "paper": "On 24 June, police raided a house in Tula; two men were killed.",
+    })
+    (conflict,) = [f for f in report.findings if f.verdict == "conflict"]
+    assert conflict.explanation == "paper says 24 June; wire says 27 June 2025: 3 days apart"
+    assert [s.value for s in conflict.sides] == ["XXXX-06-24", "2025-06-27"]
+
+
+def test_counts_of_different_things_are_not_compared() -> None:
+    report = report_of({
+        "a": "The storm in Hull killed 3 people and destroyed 40 homes on 2 March 2022.",
+        "b": "The storm in Hull on 2 March 2022 killed 3 people and destroyed 12 bridges.",
+    })
+    quantities = [f for f in report.findings if f.slot == "quantity"]
+    assert [f.verdict for f in quantities] == ["agreement"]
+
+
+def test_finding_ids_survive_edits_elsewhere() -> None:
+    a = "Police in Lyon arrested two men on 3 May 2024."
+    b = "Two men were arrested by police in Lyon on 5 May 2024."
+    before = report_of({"a": a, "b": b})
+    after = report_of({"a": "A new first line.\n\n" + a, "b": b})
+    assert {f.id for f in before.findings} == {f.id for f in after.findings}
