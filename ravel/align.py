@@ -312,7 +312,7 @@ def _group(
     members: dict[int, list[int]] = defaultdict(list)
     for i in parent:
         members[root(i)].append(i)
-    return [(m, strength[r]) for r, m in members.items()]
+    return [(m, strength[r]) for r, m in members.items() if len(m) > 1]
 
 
 def _attach_restatements(
