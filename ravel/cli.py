@@ -138,6 +138,7 @@ def claims(
 def dates(
     paths: Paths,
     json: JsonFlag = False,
+    fmt: Format = None,
     reference_date: ReferenceDate = None,
     strict: Strict = False,
     max_bytes: MaxBytes = None,
@@ -145,15 +146,16 @@ def dates(
 ) -> None:
     """List every temporal expression with its TIMEX3 type, value, mod and offsets."""
     with _errors():
-        from ravel import pipeline, render
+        from ravel import formats, pipeline, render
 
+        fmt = _format(fmt, json, ("table", *formats.DATES_RENDERERS))
         options = _options(reference_date, strict, max_bytes)
         tagged, problems = pipeline.tag_dates(paths, options, stdin=_stdin(paths))
         _report_problems(problems)
-        if json:
-            _print(render.render_json(render.dates_to_dict(tagged, problems)))
-        else:
+        if fmt == "table":
             _console(color).print(render.render_dates(tagged))
+        else:
+            _print(formats.DATES_RENDERERS[fmt](tagged, problems))
 
 
 @app.command()

@@ -6,12 +6,15 @@ Each renderer returns the whole text to print; none wraps or truncates.
 from __future__ import annotations
 
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from ravel import __version__
-from ravel.model import Document, Finding, Report, Side
-from ravel.render import claim_to_dict, claims_to_dict, diff_to_dict, document_to_dict
+from ravel.model import Document, Finding, InputProblem, Report, Side, Timex
+
+Tagged = tuple[Document, tuple[Timex, ...]]
+from ravel.render import claim_to_dict, claims_to_dict, dates_to_dict, diff_to_dict
+from ravel.render import document_to_dict, timex_to_dict
 from ravel.render import finding_to_dict, render_json, summary_line
 
 FORMATS = ("table", "line", "json", "jsonl", "sarif", "github", "markdown")
@@ -200,6 +203,26 @@ def claims_markdown(report: Report) -> str:
     return "\n".join(out)
 
 
+def dates_line(tagged: Sequence[Tagged], problems: Sequence[InputProblem]) -> str:
+    return "\n".join(
+        f"{doc.path}:{doc.line_of(t.start)}:{doc.column_of(t.start)}: {t.type} {t.value}"
+        + (f" {t.mod}" if t.mod else "") + f" «{_one_line(t.text)}»"
+        for doc, timexes in tagged
+        for t in timexes
+    )
+
+
+def dates_jsonl(tagged: Sequence[Tagged], problems: Sequence[InputProblem]) -> str:
+    rows: list[dict[str, Any]] = [{"type": "run", "schema": "ravel.dates/1",
+                                   "ravel": __version__}]
+    for doc, timexes in tagged:
+        rows.append({"type": "document", **document_to_dict(doc)})
+        rows += [{"type": "date", "document": doc.id, **timex_to_dict(t)} for t in timexes]
+    rows += [{"type": "error", "path": p.path, "message": p.message}
+             for p in problems if p.fatal]
+    return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+
+
 FINDINGS_RENDERERS: dict[str, Callable[[Report], str]] = {
     "line": findings_line,
     "json": lambda r: render_json(diff_to_dict(r)),
@@ -213,4 +236,9 @@ CLAIMS_RENDERERS: dict[str, Callable[[Report], str]] = {
     "json": lambda r: render_json(claims_to_dict(r)),
     "jsonl": claims_jsonl,
     "markdown": claims_markdown,
+}
+DATES_RENDERERS: dict[str, Callable[[Sequence[Tagged], Sequence[InputProblem]], str]] = {
+    "line": dates_line,
+    "json": lambda t, p: render_json(dates_to_dict(t, p)),
+    "jsonl": dates_jsonl,
 }

@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
+from rich import box
 from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -204,14 +205,9 @@ def _plural(n: int, word: str) -> str:
 
 
 def render_findings(report: Report, *, show_all: bool = False) -> RenderableType:
+    """One small table per finding, conflicts first: each side's source, value and quote."""
     shown = [f for f in report.findings if show_all or f.verdict in ("conflict", "disputed")]
-    table = Table(show_lines=False, expand=False)
-    for column, wrap in (("verdict", False), ("slot", False), ("event", True),
-                         ("source", False), ("value", False), ("quoted", True)):
-        table.add_column(column, no_wrap=not wrap, overflow="fold")
-    for finding in shown:
-        _add_finding(table, finding)
-    parts: list[RenderableType] = [table] if shown else []
+    parts: list[RenderableType] = [_finding_table(f) for f in shown]
     hidden = len(report.findings) - len(shown)
     if hidden:
         parts.append(Text(f"{hidden} agreements and compatible findings not shown (use --all)",
@@ -220,20 +216,18 @@ def render_findings(report: Report, *, show_all: bool = False) -> RenderableType
     return Group(*parts)
 
 
-def _add_finding(table: Table, finding: Finding) -> None:
-    """One row per side: the verdict and event on the first, the explanation below it."""
+def _finding_table(finding: Finding) -> Table:
     style = VERDICT_STYLE.get(finding.verdict, "")
-    for n, side in enumerate(finding.sides):
-        last = n == len(finding.sides) - 1
-        if n == 0:
-            head = (Text(finding.verdict, style=style), Text(finding.slot), Text(finding.event))
-        elif n == 1:
-            head = (Text(""), Text(""), Text(_one_line(finding.explanation), style="dim"))
-        else:
-            head = (Text(""), Text(""), Text(""))
-        where = Text(f"{side.claim.doc_id}:{side.claim.line}")
-        table.add_row(*head, where, Text(side.value, style=style), _quote(side, style),
-                      end_section=last)
+    title = Text(finding.verdict.upper(), style=style)
+    title.append(f"  {finding.slot} · {finding.event}", style="bold")
+    table = Table(title=title, caption=_one_line(finding.explanation), title_justify="left",
+                  caption_justify="left", box=box.SIMPLE, show_header=False, padding=(0, 1))
+    table.add_column("source", no_wrap=True)
+    table.add_column("value", no_wrap=True, style=style)
+    table.add_column("quoted", overflow="fold")
+    for side in finding.sides:
+        table.add_row(f"{side.claim.doc_id}:{side.claim.line}", side.value, _quote(side, style))
+    return table
 
 
 def _quote(side: Side, style: str) -> Text:
