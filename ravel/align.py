@@ -20,7 +20,7 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, utils
@@ -30,6 +30,8 @@ from ravel.extract.quantities import relate_quantities
 from ravel.model import Claim, Event, Quantity, Timex
 
 ALIGN_CUTOFF = 0.25
+MAX_BLOCK = 64  # claims in one blocking key; larger blocks are skipped
+QUOTE_KEY_WORDS = 6
 CONFIRM = 1.0  # shared evidence beyond the event word, in units of the rarest term's IDF
 QUOTE_MIN_CHARS = 30
 QUOTE_MATCH = 88.0
@@ -61,18 +63,29 @@ _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "al", "
 class _Features:
     claim: Claim
     terms: frozenset[str]
+    events: frozenset[str]  # the event-class terms among `terms`
     norm: str  # lower-cased content words for rapidfuzz
 
 
 def align_claims(
-    claims: Sequence[Claim], *, score_cutoff: float = ALIGN_CUTOFF
+    claims: Sequence[Claim],
+    *,
+    score_cutoff: float = ALIGN_CUTOFF,
+    all_pairs: bool = False,
+    stats: dict[str, int] | None = None,
 ) -> tuple[Event, ...]:
-    """Group claims of different documents that describe one event."""
+    """Group claims of different documents that describe one event.
+
+    `all_pairs` scores every eligible pair instead of the blocked candidates (the naive
+    baseline, for tests and benchmarks); `stats` receives counts for benchmarks.
+    """
     features = [_features(c) for c in claims]
     idf = _idf(features)
-    scored = [
-        (_score(features[i], features[j], idf), i, j) for i, j in _candidates(features)
-    ]
+    pairs = candidate_pairs(features, all_pairs=all_pairs)
+    scored = [(_score(features[i], features[j], idf), i, j) for i, j in pairs]
+    if stats is not None:
+        stats["claims"] = len(features)
+        stats["candidates"] = len(pairs)
     rarest = max(idf.values(), default=1.0)
     scored = [
         link for link in scored
@@ -107,7 +120,8 @@ def _features(claim: Claim) -> _Features:
             continue
         words.append(word)
         terms.add(f"w:{_stem(word)}")
-    return _Features(claim, frozenset(terms), " ".join(words))
+    events = frozenset(t for t in terms if t.startswith("event:"))
+    return _Features(claim, frozenset(terms), events, " ".join(words))
 
 
 def _stem(word: str) -> str:
@@ -128,21 +142,47 @@ def _idf(features: Sequence[_Features]) -> dict[str, float]:
     return {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
 
 
-def _candidates(features: Sequence[_Features]) -> Iterable[tuple[int, int]]:
-    """Pairs from different documents sharing an event class or a quotation."""
-    index: dict[str, list[int]] = defaultdict(list)
+def candidate_pairs(
+    features: Sequence[_Features], *, all_pairs: bool = False
+) -> list[tuple[int, int]]:
+    """Pairs worth scoring: from different documents, sharing an event class or a quotation.
+
+    Blocked (the default): claims meet in blocks keyed by an event class together with one
+    of their names, numbers or words, or by a quotation's opening or closing words; a block
+    larger than MAX_BLOCK says too little to be worth its quadratic cost and is skipped.
+    """
+    if all_pairs:
+        every = ((i, j) for i in range(len(features)) for j in range(i + 1, len(features)))
+        return [(i, j) for i, j in every if _eligible(features[i], features[j])]
+    blocks: dict[str, list[int]] = defaultdict(list)
     for i, f in enumerate(features):
-        keys = {t for t in f.terms if t.startswith("event:")}
-        keys |= {"quote"} if _long_quotes(f.claim) else set()
-        for key in keys:
-            index[key].append(i)
+        for key in _blocking_keys(f):
+            blocks[key].append(i)
     seen: set[tuple[int, int]] = set()
-    for members in index.values():
+    for members in blocks.values():
+        if len(members) > MAX_BLOCK:
+            continue
         for x, i in enumerate(members):
             for j in members[x + 1 :]:
-                if features[i].claim.doc_id != features[j].claim.doc_id and (i, j) not in seen:
+                if (i, j) not in seen and _eligible(features[i], features[j]):
                     seen.add((i, j))
-                    yield i, j
+    return sorted(seen)
+
+
+def _blocking_keys(f: _Features) -> set[str]:
+    events = [t for t in f.terms if t.startswith("event:")]
+    others = [t for t in f.terms if not t.startswith("event:")]
+    keys = {f"{e}|{t}" for e in events for t in others}
+    for quote in _long_quotes(f.claim):
+        words = utils.default_process(quote).split()
+        keys |= {"q|" + " ".join(words[:QUOTE_KEY_WORDS]), "q|" + " ".join(words[-QUOTE_KEY_WORDS:])}
+    return keys
+
+
+def _eligible(a: _Features, b: _Features) -> bool:
+    if a.claim.doc_id == b.claim.doc_id:
+        return False
+    return bool(a.events & b.events) or quotes_match(a.claim, b.claim)
 
 
 def _score(a: _Features, b: _Features, idf: dict[str, float]) -> float:

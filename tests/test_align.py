@@ -3,6 +3,9 @@ from __future__ import annotations
 import pytest
 
 from ravel.align import align_claims
+from ravel.compare import compare_events
+from ravel.pipeline import load
+from tests.conftest import FIXTURES, SEEDS
 from tests.helpers import report_of
 
 # (texts of two documents, should their claims align, why)
@@ -74,3 +77,17 @@ def test_a_group_holds_one_claim_per_document_unless_restating() -> None:
 def test_claims_of_one_document_are_never_aligned_alone() -> None:
     report = report_of({"a": "Police arrested two men in Lyon. Police arrested two men in Lyon."})
     assert report.events == ()
+
+
+@pytest.mark.parametrize("corpus", ["seeds", *sorted(
+    p.name for p in FIXTURES.iterdir() if (p / "expected.json").exists())])
+def test_blocking_finds_what_all_pairs_finds(corpus: str) -> None:
+    path = SEEDS if corpus == "seeds" else FIXTURES / corpus
+    _, report = load([str(path)])
+    blocked_stats: dict[str, int] = {}
+    naive_stats: dict[str, int] = {}
+    blocked = align_claims(report.claims, stats=blocked_stats)
+    naive = align_claims(report.claims, all_pairs=True, stats=naive_stats)
+    assert [e.id for e in blocked] == [e.id for e in naive]
+    assert [f.id for f in compare_events(blocked)] == [f.id for f in compare_events(naive)]
+    assert blocked_stats["candidates"] <= naive_stats["candidates"]
