@@ -32,6 +32,7 @@ from ravel.model import Claim, Event, Quantity, Timex
 ALIGN_CUTOFF = 0.25
 MAX_BLOCK = 64  # claims in one blocking key; larger blocks are skipped
 QUOTE_KEY_WORDS = 6
+STORY_MIN = 0.1  # documents sharing less of a story's names, dates and numbers never align
 CONFIRM = 1.0  # shared evidence beyond the event word, in units of the rarest term's IDF
 QUOTE_MIN_CHARS = 30
 QUOTE_MATCH = 88.0
@@ -55,6 +56,7 @@ STOPWORDS = frozenset(
     """.split()
 )
 
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _SUFFIXES = ("ations", "ation", "ings", "ing", "ies", "ied", "ed", "es", "al", "ly", "s", "e")
 
@@ -81,7 +83,11 @@ def align_claims(
     """
     features = [_features(c) for c in claims]
     idf = _idf(features)
-    pairs = candidate_pairs(features, all_pairs=all_pairs)
+    stories = story_similarity(claims)
+    pairs = [
+        (i, j) for i, j in candidate_pairs(features, all_pairs=all_pairs)
+        if stories[_doc_pair(features[i].claim.doc_id, features[j].claim.doc_id)] >= STORY_MIN
+    ]
     scored = [(_score(features[i], features[j], idf), i, j) for i, j in pairs]
     if stats is not None:
         stats["claims"] = len(features)
@@ -98,6 +104,46 @@ def align_claims(
         for members, strength in groups
     ]
     return tuple(sorted(events, key=lambda e: _claim_order(e.claims[0])))
+
+
+def story_similarity(claims: Sequence[Claim]) -> dict[tuple[str, str], float]:
+    """How much two documents share the specific names, places, dates and numbers of a story.
+
+    Claims about the same kind of event in different stories (two earthquakes) look alike
+    sentence by sentence; their documents do not. IDF-weighted overlap, normalized by the
+    smaller document, so a digest of many stories still matches a report of one of them.
+    """
+    profiles: dict[str, set[str]] = defaultdict(set)
+    for claim in claims:
+        profiles[claim.doc_id] |= _story_terms(claim)
+    df = Counter(t for terms in profiles.values() for t in terms)
+    n = len(profiles)
+    idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+    docs = sorted(profiles)
+    similarity: dict[tuple[str, str], float] = {}
+    for x, a in enumerate(docs):
+        for b in docs[x + 1 :]:
+            shared = sum(idf[t] for t in profiles[a] & profiles[b])
+            smaller = min(sum(idf[t] for t in profiles[a]), sum(idf[t] for t in profiles[b]))
+            similarity[(a, b)] = shared / smaller if smaller else 0.0
+    return similarity
+
+
+def _story_terms(claim: Claim) -> set[str]:
+    terms = {
+        f"{m.kind}:{m.key}" for m in (*claim.actors, *claim.places)
+        if m.kind in ("actor", "place") and m.role != "nationality"
+    }
+    terms |= {f"d:{t.value}" for t in claim.dates if _DAY.fullmatch(t.value)}
+    terms |= {
+        f"n:{q.lo}" for q in claim.quantities
+        if q.lo is not None and q.lo == q.hi and q.lo >= 10 and q.kind != "ordinal"
+    }
+    return terms
+
+
+def _doc_pair(a: str, b: str) -> tuple[str, str]:
+    return (a, b) if a < b else (b, a)
 
 
 def term_overlap(a: Claim, b: Claim) -> float:

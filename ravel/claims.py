@@ -35,7 +35,7 @@ def extract_claims(
 ) -> tuple[Claim, ...]:
     """Claims of one document, in text order."""
     reference = doc.reference.date if doc.reference else None
-    timexes = tag_dates(doc.plain, reference)
+    timexes = _without_dateline(tag_dates(doc.plain, reference), doc)
     claims = []
     for sentence in sentences:
         claim = _claim(doc, sentence, _inside(timexes, sentence), aliases)
@@ -72,6 +72,14 @@ def _claim(
         negated=any(e.role == "negated" for e in events),
         quotes=tuple(m.span("body") for m in _QUOTE.finditer(plain, start, end)),
     )
+
+
+def _without_dateline(timexes: tuple[Timex, ...], doc: Document) -> tuple[Timex, ...]:
+    """A dateline ("ANKARA, 6 March 2023 —") dates the report, not the event it reports."""
+    ref = doc.reference
+    if ref is None or ref.source != "dateline" or ref.start is None or ref.end is None:
+        return timexes
+    return tuple(t for t in timexes if not (t.start < ref.end and ref.start < t.end))
 
 
 def _inside(timexes: tuple[Timex, ...], sentence: Sentence) -> tuple[Timex, ...]:
