@@ -9,14 +9,16 @@ any number that happens to share the sentence.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import re
 from collections.abc import Callable, Iterator, Sequence
 from itertools import combinations
 
 from ravel.align import main_date, quotes_match, typed_count_pairs
 from ravel.extract.dates import relate_timex
 from ravel.extract.quantities import describe_quantity, relate_quantities
-from ravel.model import Claim, Event, Finding, Quantity, Side, Timex
+from ravel.model import Claim, Event, Finding, Mention, Quantity, Side, Timex
 
 VERDICT_ORDER = {"conflict": 0, "disputed": 1, "compatible": 2, "agreement": 3}
 RELATION_VERDICT = {
@@ -40,9 +42,24 @@ def finding_order(finding: Finding) -> tuple[int, str, int, str]:
 
 def compare_event(event: Event) -> list[Finding]:
     findings: list[Finding] = []
-    for compare in (_compare_dates, _compare_counts, _compare_event_words, _compare_quotes):
+    for compare in (_compare_dates, _compare_counts, _compare_event_words, _compare_roles,
+                    _compare_quotes):
         findings.extend(compare(event))
-    return findings
+    return [_as_disputed(f) for f in findings]
+
+
+def _as_disputed(finding: Finding) -> Finding:
+    """A conflict between accounts ascribed to different parties ("Baku alleges ...",
+    "the Russian side maintains ...") is a dispute the sources report, not a
+    disagreement between the sources."""
+    if finding.verdict != "conflict":
+        return finding
+    parties = [{a.source_key for a in s.claim.attributions if a.source_key} for s in finding.sides]
+    if len(parties) < 2 or not all(parties) or set.intersection(*parties):
+        return finding
+    names = " vs ".join(sorted({next(iter(sorted(p))) for p in parties}))
+    return dataclasses.replace(finding, verdict="disputed",
+                               explanation=f"disputed ({names}): {finding.explanation}")
 
 
 def _pairs(event: Event) -> Iterator[tuple[Claim, Claim]]:
@@ -145,6 +162,63 @@ def _event_side(claim: Claim, key: str, positive: bool) -> Side:
     words = [e for e in claim.events if e.key == key]
     word = next((e for e in words if (e.role != "negated") == positive), words[0])
     return Side(claim, word.text, word.start, word.end, f"{key}: {'yes' if positive else 'no'}")
+
+
+def _compare_roles(event: Event) -> Iterator[Finding]:
+    """The same person given different offices: "Deputy Prime Minister X" vs "Prime Minister X"."""
+    for a, b in _pairs(event):
+        roles_a, roles_b = role_bindings(a), role_bindings(b)
+        for person in sorted(roles_a.keys() & roles_b.keys()):
+            ra, rb = roles_a[person], roles_b[person]
+            verdict = _role_verdict(ra.key, rb.key)
+            sides = (Side(a, ra.text, ra.start, ra.end, ra.key),
+                     Side(b, rb.text, rb.start, rb.end, rb.key))
+            explanation = f"{_who(sides[0])} calls {person} {ra.text}; {_who(sides[1])}: {rb.text}"
+            yield _finding(event, "role", verdict, "role", explanation, sides)
+
+
+RANK_PREFIXES = ("deputy", "vice", "first_deputy", "assistant", "under", "former")
+
+
+def _role_verdict(a: str, b: str) -> str:
+    """Equal offices agree; "minister" and "transport_minister" are compatible; a rank
+    ("deputy_prime_minister" vs "prime_minister") or another office conflicts."""
+    if a == b:
+        return "agreement"
+    short, long = sorted((a, b), key=len)
+    qualifier = long[: -len(short)].rstrip("_") if long.endswith("_" + short) else None
+    if qualifier is not None and qualifier not in RANK_PREFIXES:
+        return "compatible"
+    return "conflict"
+
+
+_APPOSITION_BEFORE = re.compile(r",?\s*")  # "the minister, Petra Lind" / "Minister Petra Lind"
+_APPOSITION_AFTER = re.compile(r",\s*(?:the\s+|a\s+)?")  # "Petra Lind, the minister"
+
+
+def role_bindings(claim: Claim) -> dict[str, Mention]:
+    """Person key -> the office the claim gives that person, when it gives exactly one."""
+    people = [m for m in claim.actors if m.role == "person"]
+    roles = [m for m in claim.actors if m.kind == "role"]
+    plain = claim.plain or claim.text
+    bound: dict[str, list[Mention]] = {}
+    for person in people:
+        for role in roles:
+            if _bound(role, person, plain, claim.start):
+                bound.setdefault(person.key, []).append(role)
+    return {person: rs[0] for person, rs in bound.items() if len({r.key for r in rs}) == 1}
+
+
+def _bound(role: Mention, person: Mention, plain: str, offset: int) -> bool:
+    if person.start <= role.start and role.end <= person.end:
+        return True  # "Prime Minister Nikol Pashinyan"
+    if role.end <= person.start:
+        gap = plain[role.end - offset : person.start - offset]
+        return _APPOSITION_BEFORE.fullmatch(gap) is not None
+    if person.end <= role.start:
+        gap = plain[person.end - offset : role.start - offset]
+        return _APPOSITION_AFTER.fullmatch(gap) is not None
+    return False
 
 
 def _compare_quotes(event: Event) -> Iterator[Finding]:

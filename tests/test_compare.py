@@ -73,3 +73,47 @@ def test_finding_ids_survive_edits_elsewhere() -> None:
     before = report_of({"a": a, "b": b})
     after = report_of({"a": "A new first line.\n\n" + a, "b": b})
     assert {f.id for f in before.findings} == {f.id for f in after.findings}
+
+
+ROLE_CASES = [
+    ("prime_minister", "prime_minister", "agreement"),
+    ("deputy_prime_minister", "prime_minister", "conflict"),
+    ("transport_minister", "minister", "compatible"),
+    ("ambassador", "charge_d_affaires", "conflict"),
+    ("vice_president", "president", "conflict"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "verdict"), ROLE_CASES)
+def test_role_verdicts(a: str, b: str, verdict: str) -> None:
+    from ravel.compare import _role_verdict
+
+    assert _role_verdict(a, b) == verdict
+    assert _role_verdict(b, a) == verdict
+
+
+def test_same_person_different_office_conflicts() -> None:
+    report = report_of({
+        "a": "Deputy Prime Minister Alexey Overchuk cancelled his visit to Baku on 3 July 2025.",
+        "b": "Prime Minister Alexey Overchuk cancelled a visit to Baku on 3 July 2025.",
+    })
+    roles = [(f.verdict, [s.value for s in f.sides]) for f in report.findings if f.slot == "role"]
+    assert roles == [("conflict", ["deputy_prime_minister", "prime_minister"])]
+
+
+def test_conflicting_accounts_of_two_parties_are_disputed() -> None:
+    report = report_of({
+        "a": "Kemerli officials said the Valdo dam collapsed on 3 May 2024, killing 12 people.",
+        "b": "According to Valdo Energy, the Valdo dam collapsed on 3 May 2024, killing 4 people.",
+    })
+    counts = [f for f in report.findings if f.slot == "quantity"]
+    assert [f.verdict for f in counts] == ["disputed"]
+    assert counts[0].explanation.startswith("disputed (")
+
+
+def test_conflict_from_unattributed_sources_stays_a_conflict() -> None:
+    report = report_of({
+        "a": "The Valdo dam collapsed on 3 May 2024, killing 12 people.",
+        "b": "The Valdo dam collapsed on 3 May 2024, killing 4 people.",
+    })
+    assert [f.verdict for f in report.findings if f.slot == "quantity"] == ["conflict"]
