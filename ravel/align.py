@@ -235,7 +235,9 @@ def _score(a: _Features, b: _Features, idf: dict[str, float]) -> float:
     shared = a.terms & b.terms
     weight_a = sum(idf[t] for t in a.terms) or 1.0
     weight_b = sum(idf[t] for t in b.terms) or 1.0
-    overlap = sum(idf[t] for t in shared) / math.sqrt(weight_a * weight_b)
+    mass = sum(idf[t] for t in shared)
+    # cosine, softened towards containment so a headline can match the sentence it sums up
+    overlap = mass / (weight_a * weight_b) ** (1 / 2) * 0.5 + mass / min(weight_a, weight_b) * 0.5
     surface = fuzz.token_sort_ratio(a.norm, b.norm, processor=utils.default_process) / 100
     score = (1 - FUZZ_WEIGHT) * overlap + FUZZ_WEIGHT * surface
     score += DATE_EVIDENCE * _date_evidence(a.claim, b.claim)
@@ -300,12 +302,12 @@ def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
         return None
     event = _nearest_event(claim, quantity)
     counted = (quantity.counted or "").lower()
-    if counted in PERSON_NOUNS or (not counted and event in PERSON_EVENTS):
+    if quantity.unit:
+        thing = quantity.unit  # an age, a magnitude, a sum of money: never a head count
+    elif counted in PERSON_NOUNS or (not counted and event in PERSON_EVENTS):
         thing = "person"
     elif counted:
         thing = _stem(counted)
-    elif quantity.unit:
-        thing = quantity.unit
     else:
         return None
     return (event or "", thing)

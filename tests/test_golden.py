@@ -1,7 +1,7 @@
 """Golden fixtures: each fixtures/<case>/ holds a small corpus and the expected findings.
 
 expected.json is a compact view of `ravel diff --json` (verdicts, slots, values, sources,
-and the aligned events); expected.txt is `ravel diff --format line`. Regenerate both with
+and the aligned events); expected.out is `ravel diff --format line`. Regenerate both with
 `pytest tests/test_golden.py --update-golden`, then read the diff before committing it.
 """
 
@@ -57,10 +57,10 @@ def test_golden(case: Path, update_golden: bool) -> None:
     if update_golden:
         text = json.dumps(got_json, indent=2, ensure_ascii=False) + "\n"
         (case / "expected.json").write_text(text, encoding="utf-8")
-        (case / "expected.txt").write_text(got_line, encoding="utf-8")
+        (case / "expected.out").write_text(got_line, encoding="utf-8")
     expected = json.loads((case / "expected.json").read_text(encoding="utf-8"))
     assert got_json == expected
-    assert got_line == (case / "expected.txt").read_text(encoding="utf-8")
+    assert got_line == (case / "expected.out").read_text(encoding="utf-8")
 
 
 def test_every_fixture_has_expectations() -> None:

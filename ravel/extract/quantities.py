@@ -100,6 +100,10 @@ _FROM_BEFORE = re.compile(r"(?i:\bfrom[^\S\n]++\Z)")
 _LABEL_BEFORE = re.compile(
     r"(?i:\b(?:(magnitude)[^\S\n-]*+|(aged|ages?[^\S\n]++of)[^\S\n]++)\Z)"
 )  # "magnitude 7.8", "aged 38", "at the age of 92"
+_AGE_CONTEXT_BEFORE = re.compile(
+    r"(?i:\b(?:(?:dies|died|die|dying|dead)[^\S\n]++at|(?:he|she)[^\S\n]++(?:was|is))"
+    r"[^\S\n]++\Z)"
+)  # "dies at 78", "He was 78."
 _NAME_COMMA_BEFORE = re.compile(r"\b[^\W\d_][\w'\u2019-]*+,[^\S\n]?\Z")  # "Smith, 45," is an age
 _RATIO_AFTER = re.compile(rf"(?i:{_SP}in{_SP}(?:[0-9]{{1,3}}+(?![0-9.,])|{_NW}))")  # "one in five"
 _PREV_WORD = re.compile(r"(?<![\w'\u2019])([^\W\d_][\w'\u2019]*+)(\.?)[^\S\n]*+\Z")
@@ -439,6 +443,14 @@ def _apply_label(text: str, d: _Draft, left: int, end: int) -> None:
     if (m := _LABEL_BEFORE.search(text, left, d.start)) is not None:
         d.kind, d.start = "measure", m.start()
         d.unit = "magnitude" if m.group(1) else "age"
+    elif (
+        d.lo == d.hi
+        and d.lo is not None
+        and 0 < d.lo < 130
+        and d.counted is None
+        and _AGE_CONTEXT_BEFORE.search(text, left, d.start)
+    ):
+        d.kind, d.unit = "measure", "age"
     elif (
         d.lo == d.hi
         and _NAME_COMMA_BEFORE.search(text, left, d.start)
