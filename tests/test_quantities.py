@@ -293,3 +293,17 @@ def test_relate_mirrors(
     b = Quantity(0, 1, "x", blo, bhi, blo_open and blo is not None, bhi_open and bhi is not None)
     forward, backward = relate_quantities(a, b), relate_quantities(b, a)
     assert MIRROR.get(forward, forward) == backward
+
+
+AGE_CASES = [
+    ("Actor Tomas Berger dies at 78", "78", "age"),
+    ("She was 64.", "64", "age"),
+    ("He died at 91 in Paris.", "91", "age"),
+    ("The fire killed 12 people.", "12", None),
+]
+
+
+@pytest.mark.parametrize(("text", "number", "unit"), AGE_CASES)
+def test_ages_from_context(text: str, number: str, unit: str | None) -> None:
+    (q,) = [q for q in find_quantities(text) if number in q.text]
+    assert q.unit == unit
