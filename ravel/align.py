@@ -321,19 +321,45 @@ def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:
     return nearest.key
 
 
+RELATION_RANK = {"equal": 0, "contains": 1, "within": 1, "overlap": 1, "disjoint": 2}
+
+
 def typed_count_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
-    """Pairs of counts of the same thing for the same kind of event."""
-    keyed_b: dict[tuple[str, str], Quantity] = {}
-    for q in b.quantities:
-        key = count_key(b, q)
-        if key is not None and key[0]:
-            keyed_b.setdefault(key, q)
+    """Pairs of counts of the same thing for the same kind of event.
+
+    Where a claim has several counts of one kind ("12 people, including 3 children"),
+    the closest values pair first, and a pair that disagrees is kept only when each
+    side has exactly one count of that kind: otherwise which count answers which is a
+    guess, and a guessed conflict is a false one.
+    """
+    by_key_a, by_key_b = _counts_by_key(a), _counts_by_key(b)
     pairs = []
-    for q in a.quantities:
-        key = count_key(a, q)
-        if key is not None and key in keyed_b:
-            pairs.append((q, keyed_b.pop(key)))
-    return pairs
+    for key in sorted(by_key_a.keys() & by_key_b.keys()):
+        qa, qb = by_key_a[key], by_key_b[key]
+        options = sorted(
+            ((RELATION_RANK[relate_quantities(x, y)], i, j) for i, x in enumerate(qa)
+             for j, y in enumerate(qb)),
+        )
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        for rank, i, j in options:
+            if i in used_a or j in used_b:
+                continue
+            if rank == RELATION_RANK["disjoint"] and (len(qa) > 1 or len(qb) > 1):
+                continue
+            used_a.add(i)
+            used_b.add(j)
+            pairs.append((qa[i], qb[j]))
+    return sorted(pairs, key=lambda p: p[0].start)
+
+
+def _counts_by_key(claim: Claim) -> dict[tuple[str, str], list[Quantity]]:
+    keyed: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
+    for q in claim.quantities:
+        key = count_key(claim, q)
+        if key is not None and key[0]:
+            keyed[key].append(q)
+    return keyed
 
 
 def _long_quotes(claim: Claim) -> list[str]:

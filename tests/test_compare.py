@@ -117,3 +117,13 @@ def test_conflict_from_unattributed_sources_stays_a_conflict() -> None:
         "b": "The Valdo dam collapsed on 3 May 2024, killing 4 people.",
     })
     assert [f.verdict for f in report.findings if f.slot == "quantity"] == ["conflict"]
+
+
+def test_several_counts_of_one_kind_pair_by_value_and_never_guess_a_conflict() -> None:
+    report = report_of({
+        "a": "The Valdo dam collapse on 3 May 2024 killed 3 children among 12 people.",
+        "b": "The Valdo dam collapse on 3 May 2024 killed 12 people.",
+    })
+    counts = [(f.verdict, [s.value for s in f.sides]) for f in report.findings
+              if f.slot == "quantity"]
+    assert counts == [("agreement", ["12", "12"])]
