@@ -27,7 +27,7 @@ from rapidfuzz import fuzz, utils
 
 from ravel.extract.dates import relate_timex
 from ravel.extract.quantities import relate_quantities
-from ravel.model import Claim, Event, Quantity, Timex
+from ravel.model import Claim, Event, Mention, Quantity, Timex
 
 ALIGN_CUTOFF = 0.25
 MAX_BLOCK = 64  # claims in one blocking key; larger blocks are skipped
@@ -258,7 +258,8 @@ def _confirmation(
 
 def _date_evidence(a: Claim, b: Claim) -> int:
     """+1 when the main dates are compatible, -1 when they are disjoint, else 0."""
-    da, db = main_date(a), main_date(b)
+    shared = frozenset(e.key for e in a.events) & frozenset(e.key for e in b.events)
+    da, db = main_date(a, shared), main_date(b, shared)
     if da is None or db is None:
         return 0
     relation = relate_timex(da, db)
@@ -274,13 +275,39 @@ def _count_evidence(a: Claim, b: Claim) -> int:
     return max(-1, min(1, evidence))
 
 
-def main_date(claim: Claim) -> Timex | None:
-    """The date the claim's event happened on: the first point date not bounding a span."""
-    for timex in claim.dates:
-        if timex.type in ("DATE", "TIME") and not timex.value.endswith("_REF"):
-            if timex.mod not in ("BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE"):
-                return timex
-    return None
+# dates that say when something was reported, or bound a span, rather than when it happened
+_NOT_EVENT_DATE = re.compile(
+    r"\b(?:(?:said|says|announced|told\s+\w+|reported|confirmed|stated|added|wrote)"
+    r"\s+(?:on\s+|late\s+|early\s+)?"
+    r"|(?:since|until|till|back\s+to|as\s+early\s+as|as\s+far\s+back\s+as)\s+(?:the\s+)?)$",
+    re.IGNORECASE,
+)
+
+
+def main_date(claim: Claim, classes: frozenset[str] | None = None) -> Timex | None:
+    """The date the claim's event happened on.
+
+    A point date, not one bounding a span ("since 2001"), nor the date a statement was made
+    ("officials said on Monday"); of several, the one nearest the event words of `classes`
+    (the event being compared), else the first.
+    """
+    plain = claim.plain or claim.text
+    candidates = [
+        t for t in claim.dates
+        if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")
+        and t.mod not in ("BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE")
+        and not _NOT_EVENT_DATE.search(plain[max(0, t.start - claim.start - 30) : t.start - claim.start])
+    ]
+    if len(candidates) <= 1 or not classes:
+        return candidates[0] if candidates else None
+    words = [e for e in claim.events if e.key in classes] or list(claim.events)
+    if not words:
+        return candidates[0]
+    return min(candidates, key=lambda t: (min(_distance(t, w) for w in words), t.start))
+
+
+def _distance(timex: Timex, word: Mention) -> int:
+    return max(word.start - timex.end, timex.start - word.end, 0)
 
 
 PERSON_NOUNS = frozenset(

@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import combinations
 
@@ -69,7 +70,8 @@ def _pairs(event: Event) -> Iterator[tuple[Claim, Claim]]:
 
 
 def _compare_dates(event: Event) -> Iterator[Finding]:
-    dated = [(c, t) for c in event.claims if (t := main_date(c)) is not None]
+    classes = _event_classes(event)
+    dated = [(c, t) for c in event.claims if (t := main_date(c, classes)) is not None]
     sides = {c.id: _date_side(c, t) for c, t in dated}
     relations = [
         (a, b, relate_timex(ta, tb))
@@ -77,6 +79,12 @@ def _compare_dates(event: Event) -> Iterator[Finding]:
         if a.doc_id != b.doc_id
     ]
     yield from _merge_or_pair(event, "date", relations, sides, _date_explanation)
+
+
+def _event_classes(event: Event) -> frozenset[str]:
+    """The event classes two or more of the event's claims share."""
+    counts = Counter(k for c in event.claims for k in {e.key for e in c.events})
+    return frozenset(k for k, n in counts.items() if n >= 2)
 
 
 def _date_side(claim: Claim, timex: Timex) -> Side:
