@@ -39,6 +39,9 @@ Format = Annotated[
         "(default: table on a terminal, line otherwise).",
     ),
 ]
+Quiet = Annotated[
+    bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")
+]
 Color = Annotated[
     str,
     typer.Option("--color", metavar="WHEN", help="auto, always or never (NO_COLOR and "
@@ -92,6 +95,7 @@ def diff(
     strict: Strict = False,
     max_bytes: MaxBytes = None,
     color: Color = "auto",
+    quiet: Quiet = False,
 ) -> None:
     """Align claims across documents and report agreements, compatible values and conflicts."""
     with _errors():
@@ -99,8 +103,10 @@ def diff(
 
         fmt = _format(fmt, json, formats.FORMATS)
         options = _options(reference_date, strict, max_bytes)
-        report = pipeline.run(paths, options, stdin=_stdin(paths))
+        with _progress(quiet) as bar:
+            report = pipeline.run(paths, options, stdin=_stdin(paths), progress=bar)
         _report_problems(report.problems)
+        _save_last_run(report, paths, reference_date, strict, max_bytes)
         if fmt == "table":
             _console(color).print(render.render_findings(report, show_all=show_all))
         else:
@@ -193,7 +199,7 @@ def check(
     strict: Strict = False,
     max_bytes: MaxBytes = None,
     color: Color = "auto",
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print findings only.")] = False,
+    quiet: Quiet = False,
 ) -> None:
     """Check documents for contradictions: exit 1 when a finding fails (for pre-commit, CI)."""
     with _errors():
@@ -207,9 +213,11 @@ def check(
             config, fail_on=fail_on, baseline=baseline, max_bytes=max_bytes,
             reference_date=_parse_date(reference_date) if reference_date else None,
         )
-        result = run_check(paths or [], config, strict=strict,
-                           write_baseline_to=write_baseline, stdin=_stdin(paths or []))
+        with _progress(quiet) as bar:
+            result = run_check(paths or [], config, strict=strict, progress=bar,
+                               write_baseline_to=write_baseline, stdin=_stdin(paths or []))
         _report_problems(result.report.problems)
+        _save_last_run(result.report, paths or [], reference_date, strict, max_bytes)
         if write_baseline is not None:
             if not quiet:
                 _note(f"wrote {len(result.failing) + result.baselined} findings "
@@ -236,6 +244,56 @@ def _check_summary(result: Any) -> str:
 
 def _note(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+@app.command("explain")
+def explain_command(
+    finding_id: Annotated[
+        str,
+        typer.Argument(metavar="FINDING_ID",
+                       help="A finding id, or a unique prefix of one, as --format line prints it."),
+    ],
+    paths: Annotated[
+        list[str] | None,
+        typer.Argument(help="Re-run on these documents instead of reading the last run."),
+    ] = None,
+    json: JsonFlag = False,
+    reference_date: ReferenceDate = None,
+    strict: Strict = False,
+    max_bytes: MaxBytes = None,
+    color: Color = "auto",
+) -> None:
+    """Explain one finding: both sides in context, the values, why aligned, why the verdict."""
+    with _errors():
+        from ravel import explain, pipeline, render
+        from ravel.lastrun import DEFAULT_CACHE_DIR, load_last_run
+
+        options = _options(reference_date, strict, max_bytes)
+        rerun = (lambda: pipeline.run(paths, options, stdin=_stdin(paths))) if paths else None
+        last_run = None if paths else load_last_run(DEFAULT_CACHE_DIR)
+        expl = explain.explain(finding_id, last_run=last_run, rerun=rerun)
+        if json:
+            _print(render.render_json(explain.explanation_to_dict(expl)))
+        else:
+            _console(color).print(explain.render_explanation(expl))
+
+
+def _save_last_run(
+    report: Any, paths: list[str], reference_date: str | None, strict: bool, max_bytes: int | None
+) -> None:
+    """Keep what `ravel explain` needs; a read-only checkout just goes without."""
+    from ravel.lastrun import DEFAULT_CACHE_DIR, save_last_run
+
+    options = {"reference_date": reference_date, "strict": strict, "max_bytes": max_bytes}
+    save_last_run(report, paths, options, DEFAULT_CACHE_DIR)
+
+
+@contextmanager
+def _progress(quiet: bool) -> Iterator[Any]:
+    from ravel.progress import progress
+
+    with progress(0, enabled=not quiet, label="reading") as bar:
+        yield bar
 
 
 def _options(reference_date: str | None, strict: bool, max_bytes: int | None) -> Any:
@@ -277,8 +335,8 @@ def _console(color: str = "auto") -> Any:
 
     if color not in ("auto", "always", "never"):
         raise RavelError(f"--color {color!r}: choose auto, always or never")
-    if color == "always":
-        return Console(highlight=False, force_terminal=True)
+    if color == "always":  # beats NO_COLOR, as no-color.org asks of an explicit flag
+        return Console(highlight=False, force_terminal=True, no_color=False)
     if color == "never":
         return Console(highlight=False, no_color=True, color_system=None)
     return Console(highlight=False)

@@ -6,21 +6,35 @@ Each renderer returns the whole text to print; none wraps or truncates.
 from __future__ import annotations
 
 import json
+import os
+import re
+import urllib.parse
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any
 
 from ravel import __version__
 from ravel.model import Document, Finding, InputProblem, Report, Side, Timex
+from ravel.render import (
+    claim_to_dict,
+    claims_to_dict,
+    dates_to_dict,
+    diff_to_dict,
+    document_to_dict,
+    finding_to_dict,
+    render_json,
+    summary_line,
+    timex_to_dict,
+)
 
 Tagged = tuple[Document, tuple[Timex, ...]]
-from ravel.render import claim_to_dict, claims_to_dict, dates_to_dict, diff_to_dict
-from ravel.render import document_to_dict, timex_to_dict
-from ravel.render import finding_to_dict, render_json, summary_line
 
 FORMATS = ("table", "line", "json", "jsonl", "sarif", "github", "markdown")
+MD_SPECIAL = re.compile(r"[\\`*_\[\]<>|~#!]")  # escaped with a backslash in table cells
+BACKTICKS = re.compile(r"`+")
+JSONL_BREAKS = re.compile("[\x85\u2028\u2029]")  # line breaks to str.splitlines, not to JSON
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
-# (verdict, slot) -> rule; the slot "*" is the fallback for a verdict
 # (verdict, kind or slot) -> rule; "*" is the fallback for a verdict
 RULES: dict[tuple[str, str], tuple[str, str]] = {
     ("conflict", "date"): ("RV101", "Sources give disjoint dates for one event"),
@@ -61,8 +75,10 @@ def _where(side: Side, docs: dict[str, Document]) -> tuple[str, int, int]:
 
 
 def _message(finding: Finding, docs: dict[str, Document]) -> str:
+    """One line: verdict, explanation, the other sides, and the id `ravel explain` takes."""
     others = ", ".join("{}:{}".format(*_where(s, docs)[:2]) for s in finding.sides[1:])
-    return f"{finding.verdict}: {_one_line(finding.explanation)} (vs {others})"
+    vs = f" (vs {others})" if others else ""
+    return f"{finding.verdict}: {_one_line(finding.explanation)}{vs} [{finding.id}]"
 
 
 def _one_line(text: str) -> str:
@@ -89,7 +105,7 @@ def findings_jsonl(report: Report) -> str:
     rows += [{"type": "finding", **finding_to_dict(f)} for f in report.findings]
     rows += [{"type": "error", "path": p.path, "message": p.message}
              for p in report.problems if p.fatal]
-    return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    return _jsonl(rows)
 
 
 def findings_github(report: Report) -> str:
@@ -117,24 +133,35 @@ def findings_markdown(report: Report) -> str:
     docs = _docs(report)
     out = [f"### ravel: {summary_line(report)}", ""]
     if not report.findings:
-        return "\n".join(out + ["No findings."])
-    out += ["| verdict | slot | event | sources | values |", "| --- | --- | --- | --- | --- |"]
+        return "\n".join([*out, "No findings."])
+    out += ["| verdict | slot | event | sources | values | id |",
+            "| --- | --- | --- | --- | --- | --- |"]
     for f in report.findings:
-        where = "<br>".join("`{}:{}`".format(*_where(s, docs)[:2]) for s in f.sides)
+        where = "<br>".join(_code("{}:{}".format(*_where(s, docs)[:2])) for s in f.sides)
         values = "<br>".join(_md(f"{s.value} (“{s.surface}”)") for s in f.sides)
-        out.append(f"| **{f.verdict}** | {f.slot} | {_md(f.event)} | {where} | {values} |")
+        out.append(f"| **{f.verdict}** | {f.slot} | {_md(f.event)} | {where} | {values} "
+                   f"| {_code(f.id)} |")
     return "\n".join(out)
 
 
 def _md(text: str) -> str:
-    return _one_line(text).replace("|", "\\|")
+    """Document text as literal Markdown: one line, no emphasis, links, HTML or cell breaks."""
+    return MD_SPECIAL.sub(r"\\\g<0>", _one_line(text))
+
+
+def _code(text: str) -> str:
+    """A code span whose fence outlasts any run of backticks inside it; `|` still escaped."""
+    fence = "`" * (max((len(r) for r in BACKTICKS.findall(text)), default=0) + 1)
+    pad = " " if text.startswith("`") or text.endswith("`") else ""
+    body = _one_line(text).replace("|", "\\|")  # GFM splits cells even inside code spans
+    return f"{fence}{pad}{body}{pad}{fence}"
 
 
 def findings_sarif(report: Report) -> str:
     docs = _docs(report)
     used = sorted({rule_for(f) for f in report.findings})
     rules = [{"id": rid, "shortDescription": {"text": text}} for rid, text in used]
-    results = [_sarif_result(f, docs, [r["id"] for r in rules]) for f in report.findings]
+    results = [_sarif_result(f, docs, [rid for rid, _ in used]) for f in report.findings]
     run = {
         "tool": {"driver": {"name": "ravel", "version": __version__, "rules": rules}},
         "results": results,
@@ -165,12 +192,19 @@ def _sarif_location(side: Side, docs: dict[str, Document]) -> dict[str, Any]:
     end_line, end_col = doc.line_of(side.end), doc.column_of(side.end)
     return {
         "physicalLocation": {
-            "artifactLocation": {"uri": doc.path.replace("\\", "/")},
+            "artifactLocation": {"uri": artifact_uri(doc.path)},
             "region": {"startLine": start_line, "startColumn": start_col,
                        "endLine": end_line, "endColumn": end_col,
                        "snippet": {"text": side.surface}},
         }
     }
+
+
+def artifact_uri(path: str) -> str:
+    """A path as a SARIF URI: relative stays relative, absolute becomes file://."""
+    if os.path.isabs(path):
+        return Path(path).as_uri()
+    return urllib.parse.quote(path.replace("\\", "/"), safe="/-._~")
 
 
 # ---- claims -------------------------------------------------------------------------------
@@ -192,13 +226,13 @@ def claims_jsonl(report: Report) -> str:
     rows += [{"type": "claim", **claim_to_dict(c)} for c in report.claims]
     rows += [{"type": "error", "path": p.path, "message": p.message}
              for p in report.problems if p.fatal]
-    return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    return _jsonl(rows)
 
 
 def claims_markdown(report: Report) -> str:
     docs = _docs(report)
     out = ["| source | claim |", "| --- | --- |"]
-    out += [f"| `{docs[c.doc_id].path}:{c.line}` | {_md(c.plain or c.text)} |"
+    out += [f"| {_code(f'{docs[c.doc_id].path}:{c.line}')} | {_md(c.plain or c.text)} |"
             for c in report.claims]
     return "\n".join(out)
 
@@ -217,10 +251,25 @@ def dates_jsonl(tagged: Sequence[Tagged], problems: Sequence[InputProblem]) -> s
                                    "ravel": __version__}]
     for doc, timexes in tagged:
         rows.append({"type": "document", **document_to_dict(doc)})
-        rows += [{"type": "date", "document": doc.id, **timex_to_dict(t)} for t in timexes]
+        rows += [{"type": "date", "document": doc.id, **_timex_row(t)} for t in timexes]
     rows += [{"type": "error", "path": p.path, "message": p.message}
              for p in problems if p.fatal]
-    return "\n".join(json.dumps(r, ensure_ascii=False) for r in rows)
+    return _jsonl(rows)
+
+
+def _timex_row(t: Timex) -> dict[str, Any]:
+    """A timex for jsonl, where `type` names the record: its TIMEX3 type is `timex_type`."""
+    data = timex_to_dict(t)
+    return {("timex_type" if k == "type" else k): v for k, v in data.items()}
+
+
+def _jsonl(rows: list[dict[str, Any]]) -> str:
+    """One JSON object per line, even for readers that also break lines at U+0085/2028/2029."""
+    return "\n".join(JSONL_BREAKS.sub(_escape, json.dumps(r, ensure_ascii=False)) for r in rows)
+
+
+def _escape(match: re.Match[str]) -> str:
+    return f"\\u{ord(match.group()):04x}"
 
 
 FINDINGS_RENDERERS: dict[str, Callable[[Report], str]] = {

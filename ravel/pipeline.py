@@ -9,7 +9,7 @@ import dataclasses
 import datetime
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from ravel.align import ALIGN_CUTOFF, align_claims
 from ravel.compare import compare_events
@@ -21,6 +21,14 @@ from ravel.model import Claim, Document, InputProblem, Report, Timex
 from ravel.read import DEFAULT_EXTENSIONS, DEFAULT_MAX_BYTES, read_documents
 from ravel.reference import find_reference
 from ravel.sentences import split_sentences
+
+
+class Progress(Protocol):
+    """What a progress display offers the pipeline (ravel.progress draws one)."""
+
+    def set_total(self, total: int) -> None: ...
+
+    def advance(self, n: int = 1) -> None: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,22 +70,34 @@ def tag_dates(
 
 
 def load(
-    paths: Sequence[str], options: Options = Options(), *, stdin: BinaryIO | None = None
+    paths: Sequence[str],
+    options: Options = Options(),
+    *,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
 ) -> tuple[tuple[Document, ...], Report]:
     """Read documents and extract their claims (no alignment)."""
     documents, problems = read(paths, options, stdin=stdin)
     aliases = options.aliases or load_aliases()
+    if progress is not None:
+        progress.set_total(len(documents))
     claims: list[Claim] = []
     for doc in documents:
         claims.extend(extract_claims(doc, split_sentences(doc), aliases=aliases))
+        if progress is not None:
+            progress.advance()
     return documents, Report(documents=documents, claims=tuple(claims), problems=problems)
 
 
 def run(
-    paths: Sequence[str], options: Options = Options(), *, stdin: BinaryIO | None = None
+    paths: Sequence[str],
+    options: Options = Options(),
+    *,
+    stdin: BinaryIO | None = None,
+    progress: Progress | None = None,
 ) -> Report:
     """Read, extract, align and compare: the whole `ravel diff`."""
-    _, report = load(paths, options, stdin=stdin)
+    _, report = load(paths, options, stdin=stdin, progress=progress)
     events = align_claims(report.claims, score_cutoff=options.align_cutoff)
     return dataclasses.replace(report, events=events, findings=compare_events(events))
 
