@@ -44,7 +44,7 @@ def finding_order(finding: Finding) -> tuple[int, str, int, str]:
 def compare_event(event: Event) -> list[Finding]:
     findings: list[Finding] = []
     for compare in (_compare_dates, _compare_counts, _compare_event_words, _compare_roles,
-                    _compare_quotes):
+                    _compare_places, _compare_quotes):
         findings.extend(compare(event))
     return [_as_disputed(f) for f in findings]
 
@@ -227,6 +227,54 @@ def _bound(role: Mention, person: Mention, plain: str, offset: int) -> bool:
         gap = plain[person.end - offset : role.start - offset]
         return _APPOSITION_AFTER.fullmatch(gap) is not None
     return False
+
+
+_LOCATIVE = re.compile(
+    r"\b(?:in|at|near|outside|inside)\s+(?:the\s+(?:city|town|village|port|district)"
+    r"\s+of\s+)?$", re.IGNORECASE)
+PLACE_REACH = 60  # characters between an event word and the place it happened in
+
+
+def _compare_places(event: Event) -> Iterator[Finding]:
+    """Where it happened: one town against another, when each claim names exactly one
+    town for the event and never mentions the other's."""
+    classes = _event_classes(event)
+    for a, b in _pairs(event):
+        pa, pb = event_place(a, classes), event_place(b, classes)
+        if pa is None or pb is None:
+            continue
+        na, nb = _place_name(pa), _place_name(pb)
+        if na == nb:
+            verdict = "agreement"
+        elif nb in _place_name_text(a) or na in _place_name_text(b):
+            continue  # both towns are in play: no contradiction to report
+        else:
+            verdict = "conflict"
+        sides = (Side(a, pa.text, pa.start, pa.end, pa.text),
+                 Side(b, pb.text, pb.start, pb.end, pb.text))
+        explanation = f"{_who(sides[0])} places it in {pa.text}; {_who(sides[1])} in {pb.text}"
+        yield _finding(event, "place", verdict, "place", explanation, sides)
+
+
+def event_place(claim: Claim, classes: frozenset[str]) -> Mention | None:
+    """The one town the claim says its event happened in ("raided a house in Tula")."""
+    plain = claim.plain or claim.text
+    words = [e for e in claim.events if e.key in classes]
+    found = {}
+    for place in claim.places:
+        before = plain[max(0, place.start - claim.start - 30) : place.start - claim.start]
+        near = any(max(w.start - place.end, place.start - w.end) <= PLACE_REACH for w in words)
+        if place.role == "city" and near and _LOCATIVE.search(before):
+            found.setdefault(_place_name(place), place)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _place_name(place: Mention) -> str:
+    return " ".join(place.text.lower().split())
+
+
+def _place_name_text(claim: Claim) -> str:
+    return " ".join((claim.plain or claim.text).lower().split())
 
 
 def _compare_quotes(event: Event) -> Iterator[Finding]:

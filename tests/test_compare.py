@@ -127,3 +127,19 @@ def test_several_counts_of_one_kind_pair_by_value_and_never_guess_a_conflict() -
     counts = [(f.verdict, [s.value for s in f.sides]) for f in report.findings
               if f.slot == "quantity"]
     assert counts == [("agreement", ["12", "12"])]
+
+
+PLACE_CASES = [
+    ("Police arrested the opposition leader Ivan Petrov in Kazan on 3 May 2024.",
+     "The opposition leader Ivan Petrov was arrested in Tula on 3 May 2024.", ["conflict"]),
+    ("Police arrested the opposition leader Ivan Petrov in Kazan on 3 May 2024.",
+     "The opposition leader Ivan Petrov was arrested in Kazan on 3 May 2024.", ["agreement"]),
+    ("Police arrested the opposition leader Ivan Petrov in Kazan on 3 May 2024.",
+     "Ivan Petrov, who lives in Tula, was arrested in Kazan on 3 May 2024.", []),  # two towns
+]
+
+
+@pytest.mark.parametrize(("a", "b", "verdicts"), PLACE_CASES)
+def test_places(a: str, b: str, verdicts: list[str]) -> None:
+    report = report_of({"a": a, "b": b})
+    assert [f.verdict for f in report.findings if f.slot == "place"] == verdicts
