@@ -1,6 +1,6 @@
 """Score `tag_dates` on TimeML files the way TempEval-3 scores temporal expressions.
 
-    python benchmarks/timeml.py FILES_OR_DIRS...
+    python benchmarks/timeml.py [--via-cli] [--errors] FILES_OR_DIRS...
 
 Each `.tml` file's TIMEX3 tags inside <TEXT> are the gold standard; the tags are
 stripped to plain text (entities decoded) with the gold spans mapped onto it, and
@@ -8,14 +8,21 @@ the tagger runs with the <DCT>'s TIMEX3 value as its reference date. Printed per
 file and overall: strict span P/R/F1 (same extent), relaxed span P/R/F1 (any
 overlap), type accuracy over relaxed matches, and value F1 (relaxed match with
 the same value, as TempEval-3's scorer counts attribute F1).
+
+`--via-cli` scores what `ravel dates FILE --reference-date DCT --json` prints for each
+document's plain text written to a temporary file (the path an outside evaluation
+takes) instead of calling `tag_dates` in process; `--errors` lists each miss.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import html
+import json
 import re
+import subprocess
 import sys
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -141,9 +148,46 @@ def summary(c: Counts) -> dict[str, float]:
     }  # fmt: skip
 
 
-def evaluate(doc: TimeMLDoc) -> tuple[Counts, tuple[Timex, ...]]:
-    system = tag_dates(doc.text, doc.dct)
+def evaluate(doc: TimeMLDoc, *, via_cli: bool = False) -> tuple[Counts, tuple[Timex, ...]]:
+    system = run_cli(doc) if via_cli else tag_dates(doc.text, doc.dct)
     return score(doc.gold, system), system
+
+
+def run_cli(doc: TimeMLDoc) -> tuple[Timex, ...]:
+    """The expressions `ravel dates --json` finds in the document's text, read from a file."""
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / f"{doc.name or 'doc'}.txt"
+        path.write_text(doc.text, encoding="utf-8")
+        cmd = [sys.executable, "-m", "ravel", "dates", str(path), "--json"]
+        if doc.dct is not None:
+            cmd += ["--reference-date", doc.dct.isoformat()]
+        done = subprocess.run(cmd, capture_output=True, text=True, encoding="utf-8", check=False)
+    if done.returncode != 0:
+        raise RuntimeError(f"ravel dates failed on {doc.name}: {done.stderr.strip()}")
+    report = json.loads(done.stdout)
+    return tuple(
+        Timex(d["start"], d["end"], d["text"], d["type"], d["value"], d.get("mod"))
+        for document in report["documents"]
+        for d in document["dates"]
+    )
+
+
+def errors(doc: TimeMLDoc, system: tuple[Timex, ...]) -> list[str]:
+    """One line per gold expression missed or mis-valued and per spurious one."""
+    exact = {(t.start, t.end): t for t in system}
+    lines = []
+    for g in doc.gold:
+        t = exact.get((g.start, g.end))
+        near = [x for x in system if x.start < g.end and g.start < x.end]
+        if t is None:
+            got = ", ".join(f"{x.text!r}={x.value}" for x in near) or "nothing"
+            lines.append(f"  span   {g.text!r} {g.type} {g.value}: got {got}")
+        elif (t.type, t.value) != (g.type, g.value):
+            lines.append(f"  value  {g.text!r} {g.type} {g.value}: got {t.type} {t.value}")
+    for t in system:
+        if not any(g.start < t.end and t.start < g.end for g in doc.gold):
+            lines.append(f"  extra  {t.text!r} {t.type} {t.value}")
+    return lines
 
 
 def _files(args: list[str]) -> list[Path]:
@@ -163,16 +207,20 @@ def _line(name: str, c: Counts) -> str:
 
 
 def main(argv: list[str]) -> int:
-    files = _files(argv)
-    if not files:
-        print("usage: python benchmarks/timeml.py FILES_OR_DIRS...", file=sys.stderr)
+    flags = {a for a in argv if a.startswith("--")}
+    files = _files([a for a in argv if not a.startswith("--")])
+    if not files or flags - {"--via-cli", "--errors"}:
+        print("usage: python benchmarks/timeml.py [--via-cli] [--errors] FILES_OR_DIRS...",
+              file=sys.stderr)  # fmt: skip
         return 2
     total = Counts()
     for path in files:
-        doc = parse_tml(path.read_text(encoding="utf-8"), path.name)
-        counts, _ = evaluate(doc)
+        doc = parse_tml(path.read_text(encoding="utf-8"), path.stem)
+        counts, system = evaluate(doc, via_cli="--via-cli" in flags)
         total = total + counts
         print(_line(path.name, counts))
+        if "--errors" in flags:
+            print("\n".join(errors(doc, system)) or "  (no errors)")
     s = summary(total)
     print(_line("OVERALL", total))
     print(f"strict P/R {s['strict_p']:.1f}/{s['strict_r']:.1f}  "

@@ -266,8 +266,8 @@ CASES = [
     (
         "The vote is at 3 p.m. today.",
         FRI,
-        [("3 p.m.", "TIME", "2025-06-27T15:00", None), ("today", "DATE", "2025-06-27", None)],
-        "clock time",
+        [("3 p.m. today", "TIME", "2025-06-27T15:00", None)],
+        "clock time and its day: one expression",
     ),
     ("They came at dawn.", FRI, [("dawn", "TIME", "2025-06-27TMO", None)], "dawn"),
     ("A dawn raid surprised them.", FRI, [], "dawn as an adjective is not a time"),

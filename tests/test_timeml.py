@@ -11,7 +11,7 @@ import pytest
 from ravel.model import Timex
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
-from timeml import Counts, Gold, evaluate, f1, parse_tml, score, summary
+from timeml import Counts, Gold, errors, evaluate, f1, parse_tml, score, summary
 
 FIXTURES = sorted((Path(__file__).resolve().parents[1] / "fixtures" / "timeml").glob("*.tml"))
 TML = (
@@ -95,3 +95,23 @@ def test_fixtures_score_above_targets() -> None:
     assert s["strict_f1"] >= 82, s
     assert s["relaxed_f1"] >= 90, s
     assert s["value_f1"] >= 80, s
+
+
+def test_errors_list_misses_values_and_extras() -> None:
+    doc = parse_tml(TML)
+    system = (Timex(18, 27, "yesterday", "DATE", "2025-06-25"), Timex(0, 5, "Rates", "DATE", "X"))
+    assert errors(doc, system) == [
+        "  value  'yesterday' DATE 2025-06-26: got DATE 2025-06-25",
+        "  span   '2024' DATE 2024: got nothing",
+        "  extra  'Rates' DATE X",
+    ]
+
+
+def test_cli_path_scores_like_in_process() -> None:
+    """`--via-cli` runs `ravel dates FILE --reference-date DCT --json`: same spans and values."""
+    doc = parse_tml(TML, "cli")
+    (cli_counts, cli), (counts, ours) = evaluate(doc, via_cli=True), evaluate(doc)
+    assert cli_counts == counts
+    assert [(t.start, t.end, t.type, t.value) for t in cli] == [
+        (t.start, t.end, t.type, t.value) for t in ours
+    ]

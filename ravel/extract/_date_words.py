@@ -133,6 +133,26 @@ COUNT_NOUNS = frozenset(
         "barrels", "acres", "hectares", "square",
     )
 )  # fmt: skip
+# Words before a number that make it a label, not a year: "Room 2024", "Flight 1549".
+NUMBER_LABELS = frozenset(
+    (
+        "no", "number", "flight", "route", "room", "page", "model", "version", "article",
+        "section", "chapter", "highway", "interstate", "bus", "line", "code", "pin", "boeing",
+        "airbus", "vol", "volume", "suite", "unit", "apartment", "apt", "lot", "exit", "resolution",
+        "rule", "bill", "hr", "sb", "ab", "form", "item", "grade", "level", "paragraph",
+    )
+)  # fmt: skip
+# Plural nouns a year still premodifies: "the 2014 elections", "2012 Olympics".
+YEAR_NOUNS = frozenset(
+    (
+        "elections", "olympics", "games", "results", "figures", "levels", "prices", "talks",
+        "protests", "riots", "attacks", "floods", "midterms", "playoffs", "finals", "accords",
+        "agreements", "sanctions", "rules", "standards", "reforms", "returns", "earnings",
+        "championships", "awards", "oscars", "budgets", "forecasts", "estimates", "numbers",
+        "negotiations", "campaigns", "primaries", "hearings", "trials", "killings", "bombings",
+        "shootings", "wildfires", "fires", "storms", "hurricanes", "events",
+    )
+)  # fmt: skip
 # Cue words that mark a bare month or season as a date ("in June", "by spring").
 MONTH_CUES = frozenset(
     (
@@ -145,9 +165,11 @@ MONTH_CUES = frozenset(
 
 # Tense cues around an underspecified date; "future" outranks the generic "-ed".
 FUTURE_CUE_RE = (
+    r"(?:will|could|would|might|should|can)\s+(?:not\s+)?(?:have|be)\s+[a-z]+|could|might|should|would|"
     r"will|won't|shall|'ll|going\s+to|(?:is|are|was|were)\s+due|due\s+to|scheduled|"
     r"expected\s+to|plans?\s+to|planned|upcoming|set\s+to|to\s+be\s+held|aims?\s+to|"
-    r"intends?\s+to|would\s+(?:begin|resume|start|hold|meet|take)"
+    r"intends?\s+to|expects?|anticipates?|hopes?\s+to|forecasts|"
+    r"would\s+(?:begin|resume|start|hold|meet|take)"
 )
 PAST_CUE_RE = (
     r"was|were|had|did|has\s+been|have\s+been|ago|"
