@@ -98,14 +98,31 @@ def _from_metadata(text: str, fmt: str) -> Reference | None:
 
 
 def _from_dateline(plain: str) -> Reference | None:
-    first = len(plain) - len(plain.lstrip())
-    head = plain[first : first + 200]
-    lead = DATELINE_HEAD_RE.match(head)
-    offset = lead.end() if lead else 0
-    for date, t in _full_dates(head[: offset + 60]):
-        if t.start == offset and DATELINE_TAIL_RE.match(head, t.end):
-            return Reference(date, "dateline", first + t.start, first + t.end)
+    """A dateline opens the story: at the top, or after a headline and a byline."""
+    for first in _opening_lines(plain):
+        head = plain[first : first + 200]
+        lead = DATELINE_HEAD_RE.match(head)
+        offset = lead.end() if lead else 0
+        for date, t in _full_dates(head[: offset + 60]):
+            if t.start == offset and DATELINE_TAIL_RE.match(head, t.end):
+                return Reference(date, "dateline", first + t.start, first + t.end)
     return None
+
+
+DATELINE_LINES = 4  # a headline, a standfirst, a byline, then the dateline
+
+
+def _opening_lines(plain: str) -> list[int]:
+    """Where the first few non-blank lines start."""
+    starts, pos = [], 0
+    while pos < len(plain) and len(starts) < DATELINE_LINES:
+        end = plain.find("\n", pos)
+        end = len(plain) if end < 0 else end
+        line = plain[pos:end]
+        if line.strip():
+            starts.append(pos + len(line) - len(line.lstrip()))
+        pos = end + 1
+    return starts
 
 
 def _from_byline(text: str, latest: dt.date | None) -> Reference | None:

@@ -144,3 +144,16 @@ def test_never_raises_and_points_into_text(text: str) -> None:
     if ref.start is not None:
         assert ref.end is not None
         assert 0 <= ref.start <= ref.end <= len(text)
+
+
+def test_dateline_after_a_headline() -> None:
+    text = ("Quake kills dozens\n\nANKARA, 6 March 2023 — A magnitude 6.4 earthquake struck "
+            "the province of Malatya on Sunday.\n")
+    ref = find_reference(text, text, "text")
+    assert (ref.date, ref.source) == (dt.date(2023, 3, 6), "dateline")
+    assert text[ref.start : ref.end] == "6 March 2023"
+
+
+def test_a_date_deep_in_the_first_paragraph_is_no_dateline() -> None:
+    text = "Title\n\nThe barrier that failed on 6 March 2023 was rebuilt. It held on 9 May 2024.\n"
+    assert find_reference(text, text, "text").source == "latest-date"
