@@ -221,7 +221,8 @@ def _blocking_keys(f: _Features) -> set[str]:
     keys = {f"{e}|{t}" for e in events for t in others}
     for quote in _long_quotes(f.claim):
         words = utils.default_process(quote).split()
-        keys |= {"q|" + " ".join(words[:QUOTE_KEY_WORDS]), "q|" + " ".join(words[-QUOTE_KEY_WORDS:])}
+        keys.add("q|" + " ".join(words[:QUOTE_KEY_WORDS]))
+        keys.add("q|" + " ".join(words[-QUOTE_KEY_WORDS:]))
     return keys
 
 
@@ -296,7 +297,7 @@ def main_date(claim: Claim, classes: frozenset[str] | None = None) -> Timex | No
         t for t in claim.dates
         if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")
         and t.mod not in ("BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE")
-        and not _NOT_EVENT_DATE.search(plain[max(0, t.start - claim.start - 30) : t.start - claim.start])
+        and not _NOT_EVENT_DATE.search(_before(plain, t.start - claim.start, 30))
     ]
     if len(candidates) <= 1 or not classes:
         return candidates[0] if candidates else None
@@ -304,6 +305,10 @@ def main_date(claim: Claim, classes: frozenset[str] | None = None) -> Timex | No
     if not words:
         return candidates[0]
     return min(candidates, key=lambda t: (min(_distance(t, w) for w in words), t.start))
+
+
+def _before(text: str, at: int, width: int) -> str:
+    return text[max(0, at - width) : at]
 
 
 def _distance(timex: Timex, word: Mention) -> int:
@@ -476,9 +481,9 @@ def _attach_restatements(
         if i in group_of or j not in group_of:
             continue
         members = groups[group_of[j]][0]
-        if any(_restates(features[i].claim, features[k].claim) for k in members):
-            if score > joins.get(i, (0.0, -1))[0]:
-                joins[i] = (score, group_of[j])
+        restates = any(_restates(features[i].claim, features[k].claim) for k in members)
+        if restates and score > joins.get(i, (0.0, -1))[0]:
+            joins[i] = (score, group_of[j])
     for i, (_, g) in sorted(joins.items()):
         groups[g][0].append(i)
     return groups

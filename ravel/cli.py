@@ -265,7 +265,7 @@ def explain_command(
 ) -> None:
     """Explain one finding: both sides in context, the values, why aligned, why the verdict."""
     with _errors():
-        from ravel import explain, pipeline, render
+        from ravel import explain, pipeline, wire
         from ravel.lastrun import DEFAULT_CACHE_DIR, load_last_run
 
         options = _options(reference_date, strict, max_bytes)
@@ -273,7 +273,7 @@ def explain_command(
         last_run = None if paths else load_last_run(DEFAULT_CACHE_DIR)
         expl = explain.explain(finding_id, last_run=last_run, rerun=rerun)
         if json:
-            _print(render.render_json(explain.explanation_to_dict(expl)))
+            _print(wire.render_json(explain.explanation_to_dict(expl)))
         else:
             _console(color).print(explain.render_explanation(expl))
 
@@ -369,7 +369,7 @@ def _errors() -> Iterator[None]:
     except BrokenPipeError:
         sys.stderr.close()  # the reader went away (`ravel ... | head`): not an error
         raise typer.Exit(ExitCode.OK) from None
-    except Exception as err:  # noqa: BLE001 - the one place a bug becomes exit 3
+    except Exception as err:  # the one place a bug becomes exit 3
         _fail(f"internal error: {type(err).__name__}: {err} (please report this)",
               ExitCode.INTERNAL)
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from ravel import __version__
 from ravel.model import Document, Finding, InputProblem, Report, Side, Timex
-from ravel.render import (
+from ravel.wire import (
     claim_to_dict,
     claims_to_dict,
     dates_to_dict,

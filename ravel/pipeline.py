@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from typing import BinaryIO, Protocol
 
 from ravel.align import ALIGN_CUTOFF, align_claims
+from ravel.claims import extract_claims
 from ravel.compare import compare_events
 from ravel.errors import NoDocumentsError
-from ravel.claims import extract_claims
 from ravel.extract import dates
 from ravel.extract.entities import AliasTable, load_aliases
 from ravel.model import Claim, Document, InputProblem, Report, Timex

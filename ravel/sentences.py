@@ -9,6 +9,7 @@ complete. Em-dashes and quotes never split.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ravel.model import Document, Sentence
@@ -98,7 +99,7 @@ def _split_block(plain: str, start: int, end: int) -> list[tuple[int, int]]:
             cuts.append(m.end())
     cuts.append(end)
     spans = []
-    for s, e in zip(cuts, cuts[1:], strict=False):
+    for s, e in itertools.pairwise(cuts):
         spans.extend(_cap_length(plain, *_trim(plain, s, e)))
     return [(s, e) for s, e in spans if e > s]
 

@@ -44,7 +44,8 @@ def test_version() -> None:
 def test_every_command_has_help() -> None:
     for command in ("diff", "claims", "dates"):
         result = invoke(command, "--help")
-        assert result.exit_code == 0 and "Usage" in result.stdout
+        assert result.exit_code == 0
+        assert "Usage" in result.stdout
 
 
 def test_diff_json_on_seeds_follows_the_schema() -> None:
@@ -131,7 +132,8 @@ def test_internal_error_exits_3(monkeypatch: pytest.MonkeyPatch) -> None:
     result = invoke("diff", str(SEEDS), "--json")
     assert result.exit_code == 3
     assert result.stdout == ""
-    assert "internal error" in result.stderr and "Traceback" not in result.stderr
+    assert "internal error" in result.stderr
+    assert "Traceback" not in result.stderr
 
 
 def test_claims_json_follows_the_schema() -> None:

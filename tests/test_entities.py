@@ -1,4 +1,4 @@
-# ruff: noqa: RUF001  (curly quotes and dashes are data here)
+
 import itertools
 
 import pytest

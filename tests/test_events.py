@@ -30,7 +30,8 @@ def test_find_events(text: str, expected: list[tuple[str, str]], why: str) -> No
 def test_offsets_in_a_window() -> None:
     text = "Before. Police arrested him. After."
     (m,) = find_events(text, 8, 28)
-    assert text[m.start : m.end] == "arrested" and m.kind == "event"
+    assert text[m.start : m.end] == "arrested"
+    assert m.kind == "event"
 
 
 @settings(max_examples=200, deadline=None, derandomize=True)

@@ -69,6 +69,7 @@ def test_spans_are_exact_and_ordered(text: str) -> None:
     last = 0
     for s in split_sentences(doc):
         assert s.text == text[s.start : s.end]
-        assert s.text.strip() == s.text and s.text
+        assert s.text.strip() == s.text
+        assert s.text
         assert s.start >= last
         last = s.end
