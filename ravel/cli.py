@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -41,6 +42,9 @@ Format = Annotated[
 ]
 Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")
+]
+Verbose = Annotated[
+    bool, typer.Option("--verbose", "-v", help="Describe each document and the run on stderr.")
 ]
 Color = Annotated[
     str,
@@ -96,6 +100,7 @@ def diff(
     max_bytes: MaxBytes = None,
     color: Color = "auto",
     quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Align claims across documents and report agreements, compatible values and conflicts."""
     with _errors():
@@ -103,9 +108,12 @@ def diff(
 
         fmt = _format(fmt, json, formats.FORMATS)
         options = _options(reference_date, strict, max_bytes)
+        started = time.perf_counter()
         with _progress(quiet) as bar:
             report = pipeline.run(paths, options, stdin=_stdin(paths), progress=bar)
         _report_problems(report.problems)
+        if verbose:
+            _describe_run(report, time.perf_counter() - started)
         _save_last_run(report, paths, reference_date, strict, max_bytes)
         if fmt == "table":
             _console(color).print(render.render_findings(report, show_all=show_all))
@@ -200,6 +208,7 @@ def check(
     max_bytes: MaxBytes = None,
     color: Color = "auto",
     quiet: Quiet = False,
+    verbose: Verbose = False,
 ) -> None:
     """Check documents for contradictions: exit 1 when a finding fails (for pre-commit, CI)."""
     with _errors():
@@ -213,10 +222,13 @@ def check(
             config, fail_on=fail_on, baseline=baseline, max_bytes=max_bytes,
             reference_date=_parse_date(reference_date) if reference_date else None,
         )
+        started = time.perf_counter()
         with _progress(quiet) as bar:
             result = run_check(paths or [], config, strict=strict, progress=bar,
                                write_baseline_to=write_baseline, stdin=_stdin(paths or []))
         _report_problems(result.report.problems)
+        if verbose:
+            _describe_run(result.report, time.perf_counter() - started)
         _save_last_run(result.report, paths or [], reference_date, strict, max_bytes)
         if write_baseline is not None:
             if not quiet:
@@ -276,6 +288,21 @@ def explain_command(
             _print(wire.render_json(explain.explanation_to_dict(expl)))
         else:
             _console(color).print(explain.render_explanation(expl))
+
+
+def _describe_run(report: Any, seconds: float) -> None:
+    """--verbose: what each document was read as, and what the run found, on stderr."""
+    from ravel.wire import summary_line
+
+    claims: dict[str, int] = {}
+    for claim in report.claims:
+        claims[claim.doc_id] = claims.get(claim.doc_id, 0) + 1
+    for doc in report.documents:
+        ref = doc.reference
+        when = ref.date.isoformat() if ref and ref.date else "none"
+        _note(f"ravel: {doc.path}: {doc.format}, {doc.encoding}, reference date {when} "
+              f"({ref.source if ref else 'none'}), {claims.get(doc.id, 0)} claims")
+    _note(f"ravel: {summary_line(report)} in {seconds:.2f} s")
 
 
 def _save_last_run(

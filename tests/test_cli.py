@@ -185,3 +185,13 @@ def test_dates_json(tmp_path: Path) -> None:
     jsonschema.validate(data, schema("dates"))
     values = [(d["text"], d["type"], d["value"]) for d in data["documents"][0]["dates"]]
     assert values == [("24 June", "DATE", "2025-06-24"), ("March 2025", "DATE", "2025-03")]
+
+
+def test_verbose_describes_each_document_on_stderr() -> None:
+    result = invoke("diff", str(SEEDS), "--verbose", "--format", "line")
+    assert result.exit_code == 0
+    lines = result.stderr.splitlines()
+    assert any("000_ed2375f7656482b9.txt: text, utf-8, reference date 2025-07-04 (byline)" in line
+               for line in lines)
+    assert lines[-1].startswith("ravel: 3 documents ·")
+    assert invoke("diff", str(SEEDS), "--format", "line").stderr == ""
