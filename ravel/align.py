@@ -33,7 +33,7 @@ ALIGN_CUTOFF = 0.25
 MAX_BLOCK = 64  # claims in one blocking key; larger blocks are skipped
 QUOTE_KEY_WORDS = 6
 STORY_MIN = 0.1  # documents sharing less of a story's names, dates and numbers never align
-CONFIRM = 1.0  # shared evidence beyond the event word, in units of the rarest term's IDF
+CONFIRM = 1.0  # shared evidence beyond the event word, in units of a pair-specific term's IDF
 QUOTE_MIN_CHARS = 30
 QUOTE_MATCH = 88.0
 FUZZ_WEIGHT = 0.25
@@ -92,10 +92,11 @@ def align_claims(
     if stats is not None:
         stats["claims"] = len(features)
         stats["candidates"] = len(pairs)
-    rarest = max(idf.values(), default=1.0)
+    pair_specific = _idf_of(2, len(features))  # a term only these two claims have
     scored = [
         link for link in scored
-        if link[0] >= score_cutoff and _confirmation(link, features, idf) >= CONFIRM * rarest
+        if link[0] >= score_cutoff
+        and _confirmation(link, features, idf) >= CONFIRM * pair_specific
     ]
     groups = _group(_mutual_best(scored, features), features)
     groups = _attach_restatements(groups, scored, features)
@@ -184,8 +185,11 @@ def _stem(word: str) -> str:
 
 def _idf(features: Sequence[_Features]) -> dict[str, float]:
     df = Counter(t for f in features for t in f.terms)
-    n = len(features)
-    return {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
+    return {t: _idf_of(d, len(features)) for t, d in df.items()}
+
+
+def _idf_of(df: int, n: int) -> float:
+    return math.log((n + 1) / (df + 0.5))
 
 
 def candidate_pairs(

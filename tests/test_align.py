@@ -91,3 +91,9 @@ def test_blocking_finds_what_all_pairs_finds(corpus: str) -> None:
     assert [e.id for e in blocked] == [e.id for e in naive]
     assert [f.id for f in compare_events(blocked)] == [f.id for f in compare_events(naive)]
     assert blocked_stats["candidates"] <= naive_stats["candidates"]
+
+
+def test_identical_reports_align_whatever_a_third_one_adds() -> None:
+    text = "On 27 June 2025, police in Tula said two men died in a raid."
+    report = report_of({"a": text, "b": text, "c": "Montreal: " + text})
+    assert [sorted(c.doc_id for c in e.claims) for e in report.events] == [["a", "b", "c"]]
