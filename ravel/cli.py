@@ -103,10 +103,10 @@ def diff(
     verbose: Verbose = False,
 ) -> None:
     """Align claims across documents and report agreements, compatible values and conflicts."""
-    with _errors():
+    with _errors() as output:
         from ravel import formats, pipeline, render
 
-        fmt = _format(fmt, json, formats.FORMATS)
+        fmt = output.set("diff", _format(fmt, json, formats.FORMATS))
         options = _options(reference_date, strict, max_bytes)
         started = time.perf_counter()
         with _progress(quiet) as bar:
@@ -135,10 +135,10 @@ def claims(
     color: Color = "auto",
 ) -> None:
     """List each document's reference date and claims with their slots."""
-    with _errors():
+    with _errors() as output:
         from ravel import formats, pipeline, render
 
-        fmt = _format(fmt, json, ("table", *formats.CLAIMS_RENDERERS))
+        fmt = output.set("claims", _format(fmt, json, ("table", *formats.CLAIMS_RENDERERS)))
         options = _options(reference_date, strict, max_bytes)
         _, report = pipeline.load(paths, options, stdin=_stdin(paths))
         _report_problems(report.problems)
@@ -159,10 +159,10 @@ def dates(
     color: Color = "auto",
 ) -> None:
     """List every temporal expression with its TIMEX3 type, value, mod and offsets."""
-    with _errors():
+    with _errors() as output:
         from ravel import formats, pipeline, render
 
-        fmt = _format(fmt, json, ("table", *formats.DATES_RENDERERS))
+        fmt = output.set("dates", _format(fmt, json, ("table", *formats.DATES_RENDERERS)))
         options = _options(reference_date, strict, max_bytes)
         tagged, problems = pipeline.tag_dates(paths, options, stdin=_stdin(paths))
         _report_problems(problems)
@@ -211,12 +211,12 @@ def check(
     verbose: Verbose = False,
 ) -> None:
     """Check documents for contradictions: exit 1 when a finding fails (for pre-commit, CI)."""
-    with _errors():
+    with _errors() as output:
         from ravel import config as configuration
         from ravel import formats, render
         from ravel.check import run_check
 
-        fmt = _format(fmt, json, formats.FORMATS)
+        fmt = output.set("check", _format(fmt, json, formats.FORMATS))
         config = configuration.load_config(explicit=config_file, isolated=isolated)
         config = configuration.merge(
             config, fail_on=fail_on, baseline=baseline, max_bytes=max_bytes,
@@ -381,15 +381,46 @@ def _report_problems(problems: Any) -> None:
         print(f"{prefix}{problem.path}: {problem.message}", file=sys.stderr)
 
 
+class _Output:
+    """What a command prints when it fails before it has a report: for JSON and JSON Lines,
+    a document with no documents and the `errors`, so stdout always parses."""
+
+    def __init__(self) -> None:
+        self.command = ""
+        self.fmt = ""
+
+    def set(self, command: str, fmt: str) -> str:
+        self.command, self.fmt = command, fmt
+        return fmt
+
+    def empty(self, problems: tuple[Any, ...]) -> str | None:
+        if self.fmt not in ("json", "jsonl"):
+            return None
+        from ravel import formats
+        from ravel.model import Report
+
+        report = Report(documents=(), claims=(), problems=problems)
+        if self.command == "dates":
+            return formats.DATES_RENDERERS[self.fmt]((), problems)
+        if self.command == "claims":
+            return formats.CLAIMS_RENDERERS[self.fmt](report)
+        return formats.FINDINGS_RENDERERS[self.fmt](report)
+
+
 @contextmanager
-def _errors() -> Iterator[None]:
+def _errors() -> Iterator[_Output]:
     """Turn library errors into one line and an exit code; never a traceback."""
+    output = _Output()
     try:
-        yield
+        yield output
     except typer.Exit:
         raise
     except RavelError as err:
-        _report_problems(getattr(err, "problems", ()))
+        problems = tuple(getattr(err, "problems", ()))
+        _report_problems(problems)
+        empty = output.empty(problems)
+        if empty is not None:
+            _print(empty)
         _fail(str(err), err.exit_code)
     except KeyboardInterrupt:
         _fail("interrupted", ExitCode.INTERRUPTED)
@@ -407,4 +438,13 @@ def _fail(message: str, code: ExitCode) -> NoReturn:
 
 
 def main() -> None:
+    _utf8_when_piped()
     app()
+
+
+def _utf8_when_piped() -> None:
+    """Machine output is UTF-8 whatever the locale says (a cp1252 pipe cannot hold every
+    character a document may quote); a terminal keeps its own encoding."""
+    stdout = sys.stdout
+    if not stdout.isatty() and hasattr(stdout, "reconfigure"):
+        stdout.reconfigure(encoding="utf-8")

@@ -39,7 +39,7 @@ def save_last_run(
     data = {
         "schema": SCHEMA,
         "ravel": __version__,
-        "paths": list(paths),
+        "paths": [_printable(p) for p in paths],
         "options": {k: _jsonable(v) for k, v in options.items()},
         "documents": [_stamp(d.id, d.path) for d in report.documents],
         "findings": [explanation_to_dict(e) for e in build_explanations(report)],
@@ -51,9 +51,14 @@ def save_last_run(
         if not ignore.exists():
             write_text_atomic(ignore, GITIGNORE)
         write_text_atomic(target, json.dumps(data, ensure_ascii=False) + "\n")
-    except OSError:
+    except (OSError, UnicodeError):
         return None
     return target
+
+
+def _printable(path: str) -> str:
+    """A command-line path with undecodable bytes (surrogate escapes) shown as U+FFFD."""
+    return path.encode("utf-8", "replace").decode("utf-8")
 
 
 def load_last_run(cache_dir: Path) -> dict[str, Any] | None:

@@ -344,11 +344,6 @@ def test_nothing_readable_exits_2(corpus: tuple[Path, dict[str, str]], command: 
     _stdout_is_empty_or_json(proc.stdout)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli.py prints no JSON when it exits 2 on unreadable "
-    "input (NoDocumentsError); issue 7 wants stdout to always parse",
-)
 def test_exit_2_with_json_still_prints_the_errors(corpus: tuple[Path, dict[str, str]]) -> None:
     root, _ = corpus
     proc = _ravel("claims", "--json", f"{root}/corpus/nul.txt", cwd=root)
@@ -461,14 +456,7 @@ IS_LINUX = sys.platform == "linux"
     "command",
     [
         "claims",
-        pytest.param(
-            "diff",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="lastrun.save_last_run writes the raw command-line paths, so an "
-                "undecodable file name (surrogate escapes) ends in UnicodeEncodeError, exit 3",
-            ),
-        ),
+        "diff",
     ],
 )
 @pytest.mark.skipif(not IS_LINUX, reason="Linux file names are bytes")
@@ -483,11 +471,6 @@ def test_undecodable_file_name_on_the_command_line(tmp_path: Path, command: str)
     assert doc["path"] == f"{tmp_path}/caf\ufffd.txt"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="cli._print writes JSON with ensure_ascii=False to whatever encoding stdout has; "
-    "cp1252 (Windows, output redirected) cannot take every character: exit 3",
-)
 def test_stdout_that_cannot_encode_every_character(tmp_path: Path) -> None:
     page = tmp_path / "page.txt"
     page.write_text(GOOD + " \u540d\u524d \U0001f600", encoding="utf-8")

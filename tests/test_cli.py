@@ -91,7 +91,9 @@ def test_fail_on_conflict_exits_1() -> None:
 def test_no_readable_document_exits_2(tmp_path: Path) -> None:
     result = invoke("diff", str(tmp_path / "missing.txt"), "--json")
     assert result.exit_code == 2
-    assert result.stdout == ""
+    data = json.loads(result.stdout)  # still a whole document: no documents, the errors
+    assert data["documents"] == []
+    assert [e["path"] for e in data["errors"]] == [str(tmp_path / "missing.txt")]
     assert "missing.txt" in result.stderr
     assert "Traceback" not in result.stderr
 
@@ -109,7 +111,8 @@ def test_bad_file_among_good_ones_is_reported_and_skipped(tmp_path: Path) -> Non
 def test_strict_makes_a_bad_file_fatal(tmp_path: Path) -> None:
     result = invoke("diff", str(SEEDS), str(tmp_path / "missing.txt"), "--strict", "--json")
     assert result.exit_code == 2
-    assert result.stdout == ""
+    assert json.loads(result.stdout)["findings"] == []
+    assert invoke("diff", str(SEEDS), str(tmp_path / "missing.txt"), "--strict").stdout == ""
 
 
 def test_bad_reference_date_is_a_usage_error() -> None:
