@@ -77,7 +77,7 @@ HTML_TOKEN = re.compile(
 QUOTE_AFTER_EQUALS = re.compile(r"=[ \t\r\n]*+([\"'])")
 # Elements whose whole content is not prose.
 SKIP_ELEMENTS = frozenset(
-    "script style head nav footer aside noscript svg form template iframe".split()  # noqa: SIM905
+    "script style head nav footer aside noscript svg form template iframe".split()
 )
 # Raw-text elements: their content is not markup, so only the closing tag ends them.
 RAW_CLOSE = {
@@ -88,7 +88,7 @@ BLOCK_TAGS = frozenset(
     """address article aside blockquote body br caption center dd details dialog div dl dt
     fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hgroup hr html iframe
     legend li main menu nav noscript ol option p pre script section style summary svg table
-    tbody td template tfoot th thead title tr ul""".split()  # noqa: SIM905
+    tbody td template tfoot th thead title tr ul""".split()
 )
 MAX_ATTRIBUTE = 100_000  # a quoted value longer than this is taken as unclosed
 MAX_RETRIES = 3
@@ -398,7 +398,7 @@ CHROME_PHRASES = frozenset(" ".join(p.split()) for p in CHROME_PHRASES_TEXT.spli
 SOCIAL = frozenset(
     """linkedin x facebook twitter whatsapp email e-mail mail print instagram youtube tiktok
     reddit pinterest telegram threads bluesky mastodon flipboard messenger sms rss tumblr
-    snapchat vk weibo wechat line""".split()  # noqa: SIM905
+    snapchat vk weibo wechat line""".split()
 )
 MENU_SEPARATOR = re.compile(r" ?[|/\u2022\u00b7] ?")
 SHARE_WORDS = SOCIAL | {"share", "follow", "us", "on", "via", "copy", "link", "and", "or", "tweet"}

@@ -1,4 +1,3 @@
-# ruff: noqa: RUF001  (curly quotes and dashes are data here)
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st

@@ -8,7 +8,7 @@ and `find_hedges` return cue spans. Every search looks at a bounded window aroun
 each cue, so the cost is linear in the text length.
 """
 
-# ruff: noqa: RUF001, RUF003, SIM905  (curly quotes are data; word lists read best as strings)
+
 
 from __future__ import annotations
 

@@ -13,7 +13,7 @@ A whole text is analysed once (cached) and the mentions inside the asked range
 are returned, so calling per sentence stays linear in the document length.
 """
 
-# ruff: noqa: RUF001, SIM905  (curly quotes are data; word lists read best as strings)
+
 
 from __future__ import annotations
 

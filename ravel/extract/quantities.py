@@ -449,9 +449,7 @@ def _apply_label(text: str, d: _Draft, left: int, end: int) -> None:
         and 0 < d.lo < 130
         and d.counted is None
         and _AGE_CONTEXT_BEFORE.search(text, left, d.start)
-    ):
-        d.kind, d.unit = "measure", "age"
-    elif (
+    ) or (
         d.lo == d.hi
         and _NAME_COMMA_BEFORE.search(text, left, d.start)
         and text.startswith(",", d.end)
