@@ -10,7 +10,7 @@ import bisect
 import dataclasses
 import re
 
-from ravel.extract.attribution import find_attributions, find_negations
+from ravel.extract.attribution import find_attributions, find_hedges, find_negations
 from ravel.extract.dates import tag_dates
 from ravel.extract.entities import AliasTable, find_mentions, find_roles
 from ravel.extract.events import find_events
@@ -72,6 +72,10 @@ def _claim(
         dates=dates,
         quantities=quantities,
         attributions=find_attributions(plain, start, end, aliases=aliases),
+        hedges=tuple(
+            Mention(s, e, plain[s:e], "hedge", plain[s:e].lower())
+            for s, e in find_hedges(plain, start, end)
+        ),
         negated=any(e.role == "negated" for e in events),
         quotes=tuple(m.span("body") for m in _QUOTE.finditer(plain, start, end)),
     )

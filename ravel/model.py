@@ -165,6 +165,7 @@ class Claim:
     dates: tuple[Timex, ...] = ()
     quantities: tuple[Quantity, ...] = ()
     attributions: tuple[Attribution, ...] = ()
+    hedges: tuple[Mention, ...] = ()  # "allegedly", "likely", "may": kind "hedge"
     negated: bool = False
     quotes: tuple[tuple[int, int], ...] = ()  # spans of quoted passages
     plain: str = field(default="", repr=False, compare=False)  # prose view of `text`, same length

@@ -109,6 +109,8 @@ def _slots(claim: Claim) -> str:
         rows.append("who/where: " + ", ".join(names))
     if claim.attributions:
         rows.append("per: " + ", ".join(a.source or a.cue for a in claim.attributions))
+    if claim.hedges:
+        rows.append("hedged: " + ", ".join(dict.fromkeys(h.key for h in claim.hedges)))
     if claim.negated:
         rows.append("negated")
     return "\n".join(rows)

@@ -124,6 +124,7 @@ def claim_to_dict(claim: Claim) -> dict[str, Any]:
              "end": a.end}
             for a in claim.attributions
         ],
+        "hedges": [span(m.start, m.end, m.text) for m in claim.hedges],
         "negated": claim.negated,
     }
 

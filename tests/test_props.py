@@ -50,7 +50,7 @@ def _check_spans(report) -> None:  # type: ignore[no-untyped-def]
         text = texts[claim.doc_id]
         assert text[claim.start : claim.end] == claim.text
         for span in (*claim.events, *claim.actors, *claim.places, *claim.dates,
-                     *claim.quantities):
+                     *claim.quantities, *claim.hedges):
             assert claim.start <= span.start <= span.end <= claim.end
             assert text[span.start : span.end] == span.text
     for finding in report.findings:
