@@ -14,7 +14,6 @@ from typing import BinaryIO
 from ravel import pipeline
 from ravel.baseline import new_findings, read_baseline, write_baseline
 from ravel.config import Config, baseline_path, config_paths, enabled, fails, select_paths
-from ravel.extract.entities import load_aliases
 from ravel.model import Finding, Report
 from ravel.suppress import apply_suppressions
 
@@ -35,10 +34,12 @@ def run_check(
     write_baseline_to: Path | None = None,
     stdin: BinaryIO | None = None,
     progress: pipeline.Progress | None = None,
+    options: pipeline.Options = pipeline.Options(),
 ) -> CheckResult:
     """Run the diff over the configured document set and keep what the check reports."""
     chosen = select_paths(config, list(paths) or config_paths(config) or ["."])
-    report = pipeline.run(chosen, _options(config, strict), stdin=stdin, progress=progress)
+    report = pipeline.run(chosen, _options(config, strict, options), stdin=stdin,
+                          progress=progress)
     findings = [f for f in report.findings if enabled(config, f.slot, f.kind)]
     findings = [f for f in findings if fails(config, f.verdict)]
     kept, suppressed = apply_suppressions(findings, report.documents)
@@ -54,12 +55,12 @@ def run_check(
     )
 
 
-def _options(config: Config, strict: bool) -> pipeline.Options:
-    options = pipeline.Options(strict=strict, reference_date=config.reference_date)
+def _options(config: Config, strict: bool, base: pipeline.Options) -> pipeline.Options:
+    options = dataclasses.replace(base, strict=strict, reference_date=config.reference_date)
     if config.max_bytes is not None:
         options = dataclasses.replace(options, max_bytes=config.max_bytes)
     if config.align_cutoff is not None:
         options = dataclasses.replace(options, align_cutoff=config.align_cutoff)
     if config.aliases:
-        options = dataclasses.replace(options, aliases=load_aliases(config.aliases))
+        options = dataclasses.replace(options, aliases=dict(config.aliases))
     return options

@@ -43,6 +43,19 @@ Format = Annotated[
 Quiet = Annotated[
     bool, typer.Option("--quiet", "-q", help="No progress bar or summary on stderr.")
 ]
+NoCache = Annotated[
+    bool, typer.Option("--no-cache", help="Neither read nor write the claims cache.")
+]
+CacheDir = Annotated[
+    Path | None,
+    typer.Option("--cache-dir", metavar="DIR",
+                 help="Keep the claims cache here (default: .ravel-cache in the project)."),
+]
+Jobs = Annotated[
+    int | None,
+    typer.Option("--jobs", "-j", metavar="N", min=1,
+                 help="Extraction processes (default: one per core, for large runs)."),
+]
 Verbose = Annotated[
     bool, typer.Option("--verbose", "-v", help="Describe each document and the run on stderr.")
 ]
@@ -98,6 +111,9 @@ def diff(
     reference_date: ReferenceDate = None,
     strict: Strict = False,
     max_bytes: MaxBytes = None,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = None,
+    jobs: Jobs = None,
     color: Color = "auto",
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -107,7 +123,8 @@ def diff(
         from ravel import formats, pipeline, render
 
         fmt = output.set("diff", _format(fmt, json, formats.FORMATS))
-        options = _options(reference_date, strict, max_bytes)
+        options = _options(reference_date, strict, max_bytes, cache=not no_cache,
+                           cache_dir=cache_dir, jobs=jobs)
         started = time.perf_counter()
         with _progress(quiet) as bar:
             report = pipeline.run(paths, options, stdin=_stdin(paths), progress=bar)
@@ -132,6 +149,9 @@ def claims(
     reference_date: ReferenceDate = None,
     strict: Strict = False,
     max_bytes: MaxBytes = None,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = None,
+    jobs: Jobs = None,
     color: Color = "auto",
 ) -> None:
     """List each document's reference date and claims with their slots."""
@@ -139,7 +159,8 @@ def claims(
         from ravel import formats, pipeline, render
 
         fmt = output.set("claims", _format(fmt, json, ("table", *formats.CLAIMS_RENDERERS)))
-        options = _options(reference_date, strict, max_bytes)
+        options = _options(reference_date, strict, max_bytes, cache=not no_cache,
+                           cache_dir=cache_dir, jobs=jobs)
         _, report = pipeline.load(paths, options, stdin=_stdin(paths))
         _report_problems(report.problems)
         if fmt == "table":
@@ -206,6 +227,9 @@ def check(
     reference_date: ReferenceDate = None,
     strict: Strict = False,
     max_bytes: MaxBytes = None,
+    no_cache: NoCache = False,
+    cache_dir: CacheDir = None,
+    jobs: Jobs = None,
     color: Color = "auto",
     quiet: Quiet = False,
     verbose: Verbose = False,
@@ -224,7 +248,9 @@ def check(
         )
         started = time.perf_counter()
         with _progress(quiet) as bar:
-            result = run_check(paths or [], config, strict=strict, progress=bar,
+            base = _options(None, strict, max_bytes, cache=not no_cache, cache_dir=cache_dir,
+                            jobs=jobs)
+            result = run_check(paths or [], config, strict=strict, progress=bar, options=base,
                                write_baseline_to=write_baseline, stdin=_stdin(paths or []))
         _report_problems(result.report.problems)
         if verbose:
@@ -243,6 +269,21 @@ def check(
             _note(_check_summary(result))
         if result.failing and not exit_zero:
             raise typer.Exit(ExitCode.FINDINGS)
+
+
+cache_app = typer.Typer(help="Manage the claims cache.", no_args_is_help=True)
+app.add_typer(cache_app, name="cache")
+
+
+@cache_app.command("clear")
+def cache_clear(cache_dir: CacheDir = None) -> None:
+    """Delete the claims cache (.ravel-cache in the project, or --cache-dir)."""
+    with _errors():
+        from ravel.cache import clear_cache, default_cache_dir
+
+        folder = cache_dir or default_cache_dir(Path.cwd())
+        removed = clear_cache(folder)
+        _note(f"ravel: cleared the claims of {removed} document(s) from {folder}")
 
 
 def _check_summary(result: Any) -> str:
@@ -323,10 +364,19 @@ def _progress(quiet: bool) -> Iterator[Any]:
         yield bar
 
 
-def _options(reference_date: str | None, strict: bool, max_bytes: int | None) -> Any:
+def _options(
+    reference_date: str | None,
+    strict: bool,
+    max_bytes: int | None,
+    *,
+    cache: bool = False,
+    cache_dir: Path | None = None,
+    jobs: int | None = None,
+) -> Any:
     from ravel.pipeline import Options
 
-    kwargs: dict[str, Any] = {"strict": strict}
+    kwargs: dict[str, Any] = {"strict": strict, "cache": cache, "cache_dir": cache_dir,
+                              "jobs": jobs}
     if reference_date is not None:
         kwargs["reference_date"] = _parse_date(reference_date)
     if max_bytes is not None:

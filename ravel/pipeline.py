@@ -1,15 +1,21 @@
 """Chain the stages: read -> reference date -> sentences -> claims -> align -> compare.
 
 `run` serves the CLI and library users alike; it prints nothing and never exits.
+Extraction is a pure function of one document (`extract_document`), so it can be
+cached (`ravel.cache`) and spread over processes (`ravel.parallel`) without changing
+the result.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import datetime
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import BinaryIO, Protocol
+import hashlib
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO, Protocol
 
 from ravel.align import ALIGN_CUTOFF, align_claims
 from ravel.claims import extract_claims
@@ -17,7 +23,7 @@ from ravel.compare import compare_events
 from ravel.errors import NoDocumentsError
 from ravel.extract import dates
 from ravel.extract.entities import AliasTable, load_aliases
-from ravel.model import Claim, Document, InputProblem, Report, Timex
+from ravel.model import Claim, Document, InputProblem, Reference, Report, Timex
 from ravel.read import DEFAULT_EXTENSIONS, DEFAULT_MAX_BYTES, read_documents
 from ravel.reference import find_reference
 from ravel.sentences import split_sentences
@@ -36,25 +42,20 @@ class Options:
     reference_date: datetime.date | None = None
     extensions: tuple[str, ...] = DEFAULT_EXTENSIONS
     max_bytes: int = DEFAULT_MAX_BYTES
-    aliases: AliasTable | None = None
+    aliases: Mapping[str, Any] = field(default_factory=dict)  # extra alias groups (config)
     strict: bool = False  # any unreadable input is an error, not a note
     align_cutoff: float = ALIGN_CUTOFF
+    jobs: int | None = None  # extraction processes; None: as many as cores, when worth it
+    cache_dir: Path | None = None  # where the claims cache lives, when `cache` is on
+    cache: bool = False  # library calls are pure by default; the CLI turns the cache on
 
 
 def read(
     paths: Sequence[str], options: Options = Options(), *, stdin: BinaryIO | None = None
 ) -> tuple[tuple[Document, ...], tuple[InputProblem, ...]]:
     """Read documents and find their reference dates."""
-    documents, problems = read_documents(
-        paths, stdin=stdin, extensions=options.extensions, max_bytes=options.max_bytes
-    )
-    fatal = [p for p in problems if p.fatal]
-    if options.strict and fatal:
-        raise NoDocumentsError(f"{len(fatal)} unreadable input(s) and --strict", problems)
-    if not documents:
-        raise NoDocumentsError(_nothing_readable(paths, problems), problems)
-    documents = tuple(_with_reference(d, options.reference_date) for d in documents)
-    return documents, problems
+    documents, problems = _read(paths, options, stdin)
+    return tuple(_with_reference(d) for d in documents), problems
 
 
 def tag_dates(
@@ -77,16 +78,17 @@ def load(
     progress: Progress | None = None,
 ) -> tuple[tuple[Document, ...], Report]:
     """Read documents and extract their claims (no alignment)."""
-    documents, problems = read(paths, options, stdin=stdin)
-    aliases = options.aliases or load_aliases()
+    documents, problems = _read(paths, options, stdin)
     if progress is not None:
         progress.set_total(len(documents))
-    claims: list[Claim] = []
-    for doc in documents:
-        claims.extend(extract_claims(doc, split_sentences(doc), aliases=aliases))
-        if progress is not None:
-            progress.advance()
-    return documents, Report(documents=documents, claims=tuple(claims), problems=problems)
+    entries, notes = _extract(documents, options, progress)
+    documents = tuple(
+        dataclasses.replace(d, reference=reference)
+        for d, (reference, _) in zip(documents, entries, strict=True)
+    )
+    claims = tuple(c for _, claims in entries for c in claims)
+    problems = (*problems, *(InputProblem("cache", note, fatal=False) for note in notes))
+    return documents, Report(documents=documents, claims=claims, problems=problems)
 
 
 def run(
@@ -102,8 +104,65 @@ def run(
     return dataclasses.replace(report, events=events, findings=compare_events(events))
 
 
-def _with_reference(doc: Document, override: datetime.date | None) -> Document:
-    reference = find_reference(doc.text, doc.plain, doc.format, override=override)
+def extract_document(doc: Document, aliases: AliasTable) -> tuple[Reference, tuple[Claim, ...]]:
+    """A document's reference date and claims: a pure function of the document."""
+    doc = _with_reference(doc)
+    assert doc.reference is not None
+    return doc.reference, extract_claims(doc, split_sentences(doc), aliases=aliases)
+
+
+def _read(
+    paths: Sequence[str], options: Options, stdin: BinaryIO | None
+) -> tuple[tuple[Document, ...], tuple[InputProblem, ...]]:
+    documents, problems = read_documents(
+        paths, stdin=stdin, extensions=options.extensions, max_bytes=options.max_bytes
+    )
+    fatal = [p for p in problems if p.fatal]
+    if options.strict and fatal:
+        raise NoDocumentsError(f"{len(fatal)} unreadable input(s) and --strict", problems)
+    if not documents:
+        raise NoDocumentsError(_nothing_readable(paths, problems), problems)
+    if options.reference_date is not None:  # given: part of each document, and of cache keys
+        given = Reference(options.reference_date, "option")
+        documents = tuple(dataclasses.replace(d, reference=given) for d in documents)
+    return documents, problems
+
+
+def _extract(
+    documents: Sequence[Document], options: Options, progress: Progress | None
+) -> tuple[list[tuple[Reference | None, tuple[Claim, ...]]], list[str]]:
+    from ravel.cache import ClaimCache, Entry, extract_cached, fingerprint
+
+    aliases = load_aliases(options.aliases or None)
+
+    def extract_one(doc: Document) -> Entry:
+        return Entry(*extract_document(doc, aliases))
+
+    advance = progress.advance if progress is not None else None
+    cache = ClaimCache.open(options.cache_dir, enabled=options.cache)
+    with cache:
+        settings = fingerprint({"aliases": options.aliases, "code": _code_fingerprint()})
+        entries = extract_cached(documents, extract_one, cache=cache, fingerprint=settings,
+                                 jobs=options.jobs, progress=advance)
+    return [(e.reference, e.claims) for e in entries], list(cache.notes)
+
+
+def _code_fingerprint() -> str:
+    """Sizes and times of ravel's own files: an edited extractor never reads stale claims
+    (ravel's version alone does not change while developing)."""
+    root = Path(__file__).parent
+    digest = hashlib.sha256()
+    for folder, _, files in sorted(os.walk(root)):
+        for name in sorted(files):
+            if name.endswith((".py", ".json", ".tsv")):
+                stat = os.stat(os.path.join(folder, name))
+                digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    return digest.hexdigest()[:16]
+
+
+def _with_reference(doc: Document) -> Document:
+    given = doc.reference.date if doc.reference and doc.reference.source == "option" else None
+    reference = find_reference(doc.text, doc.plain, doc.format, override=given)
     return dataclasses.replace(doc, reference=reference)
 
 

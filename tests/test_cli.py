@@ -198,3 +198,16 @@ def test_verbose_describes_each_document_on_stderr() -> None:
                for line in lines)
     assert lines[-1].startswith("ravel: 3 documents ·")
     assert invoke("diff", str(SEEDS), "--format", "line").stderr == ""
+
+
+def test_cache_and_jobs_do_not_change_findings(tmp_path: Path) -> None:
+    cache = str(tmp_path / "cache")
+    plain = invoke("diff", str(SEEDS), "--json", "--no-cache", "--jobs", "1").stdout
+    cold = invoke("diff", str(SEEDS), "--json", "--cache-dir", cache).stdout
+    warm = invoke("diff", str(SEEDS), "--json", "--cache-dir", cache, "--jobs", "2").stdout
+    assert json.loads(plain)["findings"] == json.loads(cold)["findings"]
+    assert cold == warm
+    assert (tmp_path / "cache" / "claims.sqlite").exists()
+    cleared = invoke("cache", "clear", "--cache-dir", cache)
+    assert cleared.exit_code == 0
+    assert "3 document(s)" in cleared.stderr

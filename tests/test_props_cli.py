@@ -77,8 +77,10 @@ def _write(folder: Path, name: str, data: bytes) -> str:
 
 
 def _json(result: Any) -> dict[str, Any] | None:
-    """The JSON on stdout; None when ravel exited 2 (nothing readable) without any."""
-    if result.exit_code == 2 and not result.stdout.strip():
+    """The JSON on stdout; None when ravel exited 2 (nothing readable): then the JSON
+    holds no documents, only the errors."""
+    if result.exit_code == 2:
+        assert json.loads(result.stdout)["documents"] == []
         return None
     assert result.exit_code == 0, result.stderr
     data: dict[str, Any] = json.loads(result.stdout)
