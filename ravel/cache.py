@@ -68,7 +68,7 @@ _DECIMAL = _optional(str, Decimal)  # str(Decimal) is exact, exponent included
 
 def _nested(cls: type) -> _Codec:
     return (lambda vs: [_encode(cls, v) for v in vs]), (
-        lambda vs: tuple(_decode(cls, v) for v in vs)
+        lambda vs: tuple(_DECODERS[cls](v) for v in vs)
     )
 
 
@@ -105,12 +105,27 @@ def _encode(cls: type, obj: Any) -> list[Any]:
     ]
 
 
-def _decode(cls: type, row: Sequence[Any]) -> Any:
-    codecs = FIELD_CODECS[cls]
+def _decoder(cls: type) -> Callable[[list[Any]], Any]:
+    """A fast decoder of one class's rows: only the non-scalar fields are converted, in
+    place (a warm run decodes every cached claim, so this is its inner loop)."""
     names = _FIELDS[cls]
-    if len(row) != len(names):
-        raise ValueError(f"{cls.__name__}: {len(row)} fields, expected {len(names)}")
-    return cls(*(codecs[n][1](v) if n in codecs else v for n, v in zip(names, row, strict=True)))
+    special = [(i, FIELD_CODECS[cls][n][1]) for i, n in enumerate(names) if n in FIELD_CODECS[cls]]
+
+    def decode(row: list[Any]) -> Any:
+        if len(row) != len(names):
+            raise ValueError(f"{cls.__name__}: {len(row)} fields, expected {len(names)}")
+        for i, convert in special:
+            row[i] = convert(row[i])
+        return cls(*row)
+
+    return decode
+
+
+_DECODERS = {cls: _decoder(cls) for cls in FIELD_CODECS}
+
+
+def _decode(cls: type, row: list[Any]) -> Any:
+    return _DECODERS[cls](row)
 
 
 def claims_to_json(claims: Iterable[Claim]) -> str:
