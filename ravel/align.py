@@ -67,6 +67,7 @@ class _Features:
     terms: frozenset[str]
     events: frozenset[str]  # the event-class terms among `terms`
     norm: str  # lower-cased content words for rapidfuzz
+    heading: bool  # a title line: never aligned on its own
 
 
 def align_claims(
@@ -83,10 +84,10 @@ def align_claims(
     """
     features = [_features(c) for c in claims]
     idf = _idf(features)
-    stories = story_similarity(claims)
+    stories = Stories(claims)
     pairs = [
         (i, j) for i, j in candidate_pairs(features, all_pairs=all_pairs)
-        if stories[_doc_pair(features[i].claim.doc_id, features[j].claim.doc_id)] >= STORY_MIN
+        if stories.similarity(features[i].claim.doc_id, features[j].claim.doc_id) >= STORY_MIN
     ]
     scored = [(_score(features[i], features[j], idf), i, j) for i, j in pairs]
     if stats is not None:
@@ -98,7 +99,7 @@ def align_claims(
         if link[0] >= score_cutoff
         and _confirmation(link, features, idf) >= CONFIRM * pair_specific
     ]
-    groups = _group(_mutual_best(scored, features), features)
+    groups = _group(_mutual_best(scored, features), features, stories)
     groups = _attach_restatements(groups, scored, features)
     events = [
         _event(sorted((features[i].claim for i in members), key=_claim_order), strength)
@@ -107,32 +108,42 @@ def align_claims(
     return tuple(sorted(events, key=lambda e: _claim_order(e.claims[0])))
 
 
-def story_similarity(claims: Sequence[Claim]) -> dict[tuple[str, str], float]:
+class Stories:
     """How much two documents share the specific names, places, dates and numbers of a story.
 
     Claims about the same kind of event in different stories (two earthquakes) look alike
     sentence by sentence; their documents do not. IDF-weighted overlap, normalized by the
     smaller document, so a digest of many stories still matches a report of one of them.
+    Computed only for the document pairs asked about: a corpus has far too many to list.
     """
-    profiles: dict[str, set[str]] = defaultdict(set)
-    for claim in claims:
-        profiles[claim.doc_id] |= _story_terms(claim)
-    df = Counter(t for terms in profiles.values() for t in terms)
-    n = len(profiles)
-    idf = {t: math.log((n + 1) / (d + 0.5)) for t, d in df.items()}
-    docs = sorted(profiles)
-    similarity: dict[tuple[str, str], float] = {}
-    for x, a in enumerate(docs):
-        for b in docs[x + 1 :]:
-            shared = sum(idf[t] for t in profiles[a] & profiles[b])
-            smaller = min(sum(idf[t] for t in profiles[a]), sum(idf[t] for t in profiles[b]))
-            similarity[(a, b)] = shared / smaller if smaller else 0.0
-    return similarity
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        profiles: dict[str, set[str]] = defaultdict(set)
+        for claim in claims:
+            profiles[claim.doc_id] |= _story_terms(claim)
+        df = Counter(t for terms in profiles.values() for t in terms)
+        self._idf = {t: _idf_of(d, len(profiles)) for t, d in df.items()}
+        self._profiles = profiles
+        self._mass = {doc: sum(self._idf[t] for t in terms) for doc, terms in profiles.items()}
+        self._memo: dict[tuple[str, str], float] = {}
+
+    def similarity(self, a: str, b: str) -> float:
+        key = _doc_pair(a, b)
+        if key not in self._memo:
+            shared = sum(self._idf[t] for t in self._profiles[a] & self._profiles[b])
+            smaller = min(self._mass[a], self._mass[b])
+            self._memo[key] = shared / smaller if smaller else 0.0
+        return self._memo[key]
+
+    def together(self, docs_a: set[str], docs_b: set[str]) -> bool:
+        """Every document of one group tells the same story as every one of the other:
+        groups never chain across stories through one ambiguous link."""
+        return all(self.similarity(a, b) >= STORY_MIN for a in docs_a for b in docs_b)
 
 
 def _story_terms(claim: Claim) -> set[str]:
     terms = {
-        f"{m.kind}:{m.key}" for m in (*claim.actors, *claim.places)
+        _name_term(m) for m in _names(claim)
         if m.kind in ("actor", "place") and m.role != "nationality"
     }
     terms |= {f"d:{t.value}" for t in claim.dates if _DAY.fullmatch(t.value)}
@@ -141,6 +152,21 @@ def _story_terms(claim: Claim) -> set[str]:
         if q.lo is not None and q.lo == q.hi and q.lo >= 10 and q.kind != "ordinal"
     }
     return terms
+
+
+def _names(claim: Claim) -> list[Mention]:
+    """The claim's names, less a lone capitalised word that opens the sentence and no table
+    knows ("Rescue teams searched ..."): that is a capital letter, not a name."""
+    return [
+        m for m in (*claim.actors, *claim.places)
+        if not (m.role is None and m.start == claim.start and " " not in m.text.strip())
+    ]
+
+
+def _name_term(mention: Mention) -> str:
+    """One term per name, whatever face it shows ("the Kemerli earthquake", "in Kemerli");
+    offices stay apart from names."""
+    return f"role:{mention.key}" if mention.kind == "role" else f"name:{mention.key}"
 
 
 def _doc_pair(a: str, b: str) -> tuple[str, str]:
@@ -155,9 +181,9 @@ def term_overlap(a: Claim, b: Claim) -> float:
 
 
 def _features(claim: Claim) -> _Features:
-    named = [(m.start, m.end) for m in (*claim.actors, *claim.places)]
+    named = [(m.start, m.end) for m in _names(claim)]
     terms = {f"event:{e.key}" for e in claim.events}
-    terms |= {f"{m.kind}:{m.key}" for m in (*claim.actors, *claim.places)}
+    terms |= {_name_term(m) for m in _names(claim)}
     terms |= {f"n:{q.lo}" for q in claim.quantities if q.lo is not None and q.lo == q.hi}
     words = []
     for m in _WORD.finditer(claim.plain or claim.text):
@@ -168,7 +194,7 @@ def _features(claim: Claim) -> _Features:
         words.append(word)
         terms.add(f"w:{_stem(word)}")
     events = frozenset(t for t in terms if t.startswith("event:"))
-    return _Features(claim, frozenset(terms), events, " ".join(words))
+    return _Features(claim, frozenset(terms), events, " ".join(words), _is_heading(claim))
 
 
 def _stem(word: str) -> str:
@@ -231,9 +257,25 @@ def _blocking_keys(f: _Features) -> set[str]:
 
 
 def _eligible(a: _Features, b: _Features) -> bool:
-    if a.claim.doc_id == b.claim.doc_id:
+    if a.claim.doc_id == b.claim.doc_id or a.heading or b.heading:
         return False
     return bool(a.events & b.events) or quotes_match(a.claim, b.claim)
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
+HEADING_WORDS = 14
+
+
+def _is_heading(claim: Claim) -> bool:
+    """A title ("Flood barrier fails in Ostrava") sums up a report; aligned, it takes the
+    place of the sentence that tells the event. One with a date or a count still counts."""
+    text = claim.plain or claim.text
+    return (
+        not _SENTENCE_END.search(text)
+        and len(text.split()) <= HEADING_WORDS
+        and not claim.quantities
+        and not any(t.type in ("DATE", "TIME") for t in claim.dates)
+    )
 
 
 def _score(a: _Features, b: _Features, idf: dict[str, float]) -> float:
@@ -434,9 +476,10 @@ def _mutual_best(
 
 
 def _group(
-    links: list[tuple[float, int, int]], features: Sequence[_Features]
+    links: list[tuple[float, int, int]], features: Sequence[_Features], stories: Stories
 ) -> list[tuple[list[int], float]]:
-    """Union links strongest first; a group never holds two claims of one document."""
+    """Union links strongest first. A group never holds documents of different stories,
+    nor two claims of one document unless they restate the same kind of event."""
     parent: dict[int, int] = {}
     docs: dict[int, set[str]] = {}
     strength: dict[int, float] = {}
@@ -448,21 +491,33 @@ def _group(
             i = parent[i]
         return i
 
+    claims_of: dict[int, list[Claim]] = {}
     for score, i, j in sorted(links, key=lambda x: (-x[0], x[1], x[2])):
         ri, rj = root(i), root(j)
         if ri == rj:
             continue
         di = docs.setdefault(ri, {features[i].claim.doc_id})
         dj = docs.setdefault(rj, {features[j].claim.doc_id})
-        if di & dj:
+        ci = claims_of.setdefault(ri, [features[i].claim])
+        cj = claims_of.setdefault(rj, [features[j].claim])
+        if not stories.together(di - dj, dj - di) or not _restated(ci, cj, di & dj):
             continue
         parent[rj] = ri
         docs[ri] = di | dj
+        claims_of[ri] = ci + claims_of.pop(rj)
         strength[ri] = max(strength.get(ri, 0.0), strength.pop(rj, 0.0), score)
     members: dict[int, list[int]] = defaultdict(list)
     for i in parent:
         members[root(i)].append(i)
     return [(m, strength[r]) for r, m in members.items() if len(m) > 1]
+
+
+def _restated(a: list[Claim], b: list[Claim], shared_docs: set[str]) -> bool:
+    """Two groups may hold claims of one document only where those claims restate one
+    event (a lede and a detail), never two different happenings."""
+    return all(
+        _restates(x, y) for x in a for y in b if x.doc_id == y.doc_id and x.doc_id in shared_docs
+    )
 
 
 def _attach_restatements(

@@ -97,3 +97,34 @@ def test_identical_reports_align_whatever_a_third_one_adds() -> None:
     text = "On 27 June 2025, police in Tula said two men died in a raid."
     report = report_of({"a": text, "b": text, "c": "Montreal: " + text})
     assert [sorted(c.doc_id for c in e.claims) for e in report.events] == [["a", "b", "c"]]
+
+
+def test_a_heading_without_date_or_count_does_not_take_the_ledes_place() -> None:
+    report = report_of({
+        "wire": "Flood barrier fails in Ostrava\n\nOn 3 March 2024, the flood barrier on the Oder "
+                "at Ostrava collapsed, forcing 1,200 residents out.",
+        "paper": "The Ostrava flood barrier on the Oder collapsed on 5 March 2024 and 1,200 "
+                 "residents left their homes.",
+    })
+    (event,) = report.events
+    assert all(not c.text.startswith("Flood barrier fails") for c in event.claims)
+    assert [f.verdict for f in report.findings if f.slot == "date"] == ["conflict"]
+
+
+def test_groups_never_mix_stories() -> None:
+    report = report_of({
+        "a1": "An earthquake in Malatya, Turkey, killed 48 people on 5 March 2023, AFAD said.",
+        "a2": "AFAD said the Malatya earthquake of 5 March 2023 killed 48 people in Turkey.",
+        "b1": "An earthquake in Al Haouz, Morocco, killed 820 people on 8 September 2023.",
+        "b2": "The Al Haouz earthquake in Morocco killed 820 people on 8 September 2023.",
+    })
+    stories = [sorted({c.doc_id[0] for c in e.claims}) for e in report.events]
+    assert stories == [["a"], ["b"]]
+
+
+def test_a_capital_letter_opening_a_sentence_is_no_name() -> None:
+    from ravel.align import _names
+
+    report = report_of({"a": "Rescue teams searched the rubble in Malatya after the quake."})
+    (claim,) = report.claims
+    assert [m.text for m in _names(claim)] == ["Malatya"]
