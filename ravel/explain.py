@@ -194,10 +194,12 @@ def build_explanation(
     )
 
 
-def build_explanations(report: Report) -> list[Explanation]:
-    """Explanations of every finding, splitting each document into sentences once."""
+def build_explanations(report: Report, *, limit: int | None = None) -> list[Explanation]:
+    """Explanations of the findings (the first `limit`: findings come conflicts first),
+    splitting each document into sentences once."""
     cache: dict[str, tuple[Sentence, ...]] = {}
-    return [build_explanation(f, report, cache) for f in report.findings]
+    findings = report.findings if limit is None else report.findings[:limit]
+    return [build_explanation(f, report, cache) for f in findings]
 
 
 def evidence(a: Claim, b: Claim) -> Evidence:

@@ -29,6 +29,9 @@ class LastRunError(RavelError):
     """The last-run file exists but cannot be used."""
 
 
+MAX_FINDINGS = 2000  # the ones `explain` is asked about: conflicts come first; a re-run has all
+
+
 def save_last_run(
     report: Report, paths: list[str], options: Mapping[str, Any], cache_dir: Path
 ) -> Path | None:
@@ -42,7 +45,9 @@ def save_last_run(
         "paths": [_printable(p) for p in paths],
         "options": {k: _jsonable(v) for k, v in options.items()},
         "documents": [_stamp(d.id, d.path) for d in report.documents],
-        "findings": [explanation_to_dict(e) for e in build_explanations(report)],
+        "findings": [
+            explanation_to_dict(e) for e in build_explanations(report, limit=MAX_FINDINGS)
+        ],
     }
     target = Path(cache_dir) / FILE_NAME
     try:
