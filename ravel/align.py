@@ -32,6 +32,7 @@ from ravel.model import Claim, Event, Mention, Quantity, Timex
 ALIGN_CUTOFF = 0.25
 MAX_BLOCK = 64  # claims in one blocking key; larger blocks are skipped
 QUOTE_KEY_WORDS = 6
+STORY_TERMS = 2  # story terms two documents must share (fewer if one has fewer)
 STORY_MIN = 0.1  # documents sharing less of a story's names, dates and numbers never align
 CONFIRM = 1.0  # shared evidence beyond the event word, in units of a pair-specific term's IDF
 QUOTE_MIN_CHARS = 30
@@ -39,6 +40,7 @@ QUOTE_MATCH = 88.0
 FUZZ_WEIGHT = 0.25
 DATE_EVIDENCE = 0.08
 COUNT_EVIDENCE = 0.05
+NAME_EVIDENCE = 0.15
 
 STOPWORDS = frozenset(
     """
@@ -128,11 +130,16 @@ class Stories:
         self._memo: dict[tuple[str, str], float] = {}
 
     def similarity(self, a: str, b: str) -> float:
+        """0 unless the documents share two story terms (or all the smaller one has):
+        one town or one date in common is how different stories overlap."""
         key = _doc_pair(a, b)
         if key not in self._memo:
-            shared = sum(self._idf[t] for t in self._profiles[a] & self._profiles[b])
+            pa, pb = self._profiles[a], self._profiles[b]
+            shared = pa & pb
+            enough = len(shared) >= min(STORY_TERMS, len(pa), len(pb))
             smaller = min(self._mass[a], self._mass[b])
-            self._memo[key] = shared / smaller if smaller else 0.0
+            mass = sum(self._idf[t] for t in shared)
+            self._memo[key] = mass / smaller if smaller and shared and enough else 0.0
         return self._memo[key]
 
     def together(self, docs_a: set[str], docs_b: set[str]) -> bool:
@@ -289,6 +296,7 @@ def _score(a: _Features, b: _Features, idf: dict[str, float]) -> float:
     score = (1 - FUZZ_WEIGHT) * overlap + FUZZ_WEIGHT * surface
     score += DATE_EVIDENCE * _date_evidence(a.claim, b.claim)
     score += COUNT_EVIDENCE * _count_evidence(a.claim, b.claim)
+    score -= NAME_EVIDENCE * _different_names(a.claim, b.claim)
     if quotes_match(a.claim, b.claim):
         score += 0.5
     return score
@@ -313,6 +321,18 @@ def _date_evidence(a: Claim, b: Claim) -> int:
     if relation is None:
         return 0
     return -1 if relation == "disjoint" else 1
+
+
+def _different_names(a: Claim, b: Claim) -> int:
+    """How many kinds of name (people, towns) both claims give and never share: the
+    governor "Priya Aliyev" is not the governor "Olga Kaya", nor Tampere Rotterdam."""
+    clashes = 0
+    for role in ("person", "city"):
+        na = {m.key for m in _names(a) if m.role == role}
+        nb = {m.key for m in _names(b) if m.role == role}
+        if na and nb and not na & nb:
+            clashes += 1
+    return clashes
 
 
 def _count_evidence(a: Claim, b: Claim) -> int:

@@ -128,3 +128,16 @@ def test_a_capital_letter_opening_a_sentence_is_no_name() -> None:
     report = report_of({"a": "Rescue teams searched the rubble in Malatya after the quake."})
     (claim,) = report.claims
     assert [m.text for m in _names(claim)] == ["Malatya"]
+
+
+def test_one_town_in_common_is_not_a_story() -> None:
+    from ravel.align import Stories
+
+    report = report_of({
+        "a": "Police in Lyon arrested Marc Duval on 3 May 2024. The mayor, Anne Roy, spoke.",
+        "b": "A fire in Lyon injured Paul Lenoir on 9 June 2024. The chief, Eva Sol, spoke.",
+        "c": "Marc Duval was arrested by police in Lyon on 3 May 2024.",
+    })
+    stories = Stories(report.claims)
+    assert stories.similarity("a", "b") == 0.0  # Lyon alone
+    assert stories.similarity("a", "c") > 0.1  # Lyon, Duval and the day
