@@ -32,7 +32,8 @@ from ravel.model import Claim, Event, Mention, Quantity, Timex
 ALIGN_CUTOFF = 0.25
 MAX_BLOCK = 64  # claims in one blocking key; larger blocks are skipped
 QUOTE_KEY_WORDS = 6
-STORY_TERMS = 2  # story terms two documents must share (fewer if one has fewer)
+STORY_TERMS = 2  # story terms two documents must share ...
+BRIEF_TERMS = 3  # ... unless one of them has no more than this many
 STORY_MIN = 0.1  # documents sharing less of a story's names, dates and numbers never align
 CONFIRM = 1.0  # shared evidence beyond the event word, in units of a pair-specific term's IDF
 QUOTE_MIN_CHARS = 30
@@ -130,13 +131,14 @@ class Stories:
         self._memo: dict[tuple[str, str], float] = {}
 
     def similarity(self, a: str, b: str) -> float:
-        """0 unless the documents share two story terms (or all the smaller one has):
+        """0 unless the documents share two story terms (one, when either is a brief):
         one town or one date in common is how different stories overlap."""
         key = _doc_pair(a, b)
         if key not in self._memo:
             pa, pb = self._profiles[a], self._profiles[b]
             shared = pa & pb
-            enough = len(shared) >= min(STORY_TERMS, len(pa), len(pb))
+            brief = min(len(pa), len(pb)) <= BRIEF_TERMS  # a short report names little
+            enough = len(shared) >= (1 if brief else STORY_TERMS)
             smaller = min(self._mass[a], self._mass[b])
             mass = sum(self._idf[t] for t in shared)
             self._memo[key] = mass / smaller if smaller and shared and enough else 0.0

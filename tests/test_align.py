@@ -134,8 +134,10 @@ def test_one_town_in_common_is_not_a_story() -> None:
     from ravel.align import Stories
 
     report = report_of({
-        "a": "Police in Lyon arrested Marc Duval on 3 May 2024. The mayor, Anne Roy, spoke.",
-        "b": "A fire in Lyon injured Paul Lenoir on 9 June 2024. The chief, Eva Sol, spoke.",
+        "a": "Police in Lyon arrested Marc Duval and Jean Petit on 3 May 2024, the prosecutor, "
+             "Anne Roy, said.",
+        "b": "A fire in Lyon injured Paul Lenoir and Luc Morel on 9 June 2024, the fire chief, "
+             "Eva Sol, said.",
         "c": "Marc Duval was arrested by police in Lyon on 3 May 2024.",
     })
     stories = Stories(report.claims)
