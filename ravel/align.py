@@ -31,6 +31,7 @@ from ravel.model import Claim, Event, Mention, Quantity, Timex
 
 ALIGN_CUTOFF = 0.25
 MAX_BLOCK = 64  # claims in one blocking key; larger blocks are skipped
+MAX_EVENT_DOCS = 64  # documents in one event: compare is quadratic in it
 QUOTE_KEY_WORDS = 6
 STORY_TERMS = 2  # story terms two documents must share ...
 BRIEF_TERMS = 3  # ... unless one of them has no more than this many
@@ -522,6 +523,8 @@ def _group(
         dj = docs.setdefault(rj, {features[j].claim.doc_id})
         ci = claims_of.setdefault(ri, [features[i].claim])
         cj = claims_of.setdefault(rj, [features[j].claim])
+        if len(di | dj) > MAX_EVENT_DOCS:
+            continue  # an event this wide is a chain of look-alikes, not one happening
         if not stories.together(di - dj, dj - di) or not _restated(ci, cj, di & dj):
             continue
         parent[rj] = ri
