@@ -50,7 +50,7 @@ FINGERPRINT = {"aliases": "default", "bench": 1}
 
 def measure(n: int, corpus: Path, jobs: int, cli: bool) -> dict[str, Any]:
     """Every figure for one corpus, printed as JSON lines as they become available."""
-    from ravel.align import align_claims
+    from ravel.align import Stories, align_claims
     from ravel.claims import extract_claims
     from ravel.compare import compare_events
     from ravel.extract.entities import load_aliases
@@ -82,9 +82,10 @@ def measure(n: int, corpus: Path, jobs: int, cli: bool) -> dict[str, Any]:
     out["bytes"] = sum(os.path.getsize(d.path) for d in docs if os.path.exists(d.path))
     out["claims"] = len(claims)
     stats: dict[str, int] = {}
-    events = timed("align", lambda: align_claims(claims, stats=stats))
+    stories = Stories(claims)  # as ravel.pipeline.run: shared by align and compare
+    events = timed("align", lambda: align_claims(claims, stats=stats, stories=stories))
     out["candidates"] = stats.get("candidates")
-    findings = timed("compare", lambda: compare_events(events))
+    findings = timed("compare", lambda: compare_events(events, stories=stories))
     out["events"], out["findings"] = len(events), len(findings)
     out["conflicts"] = sum(f.verdict == "conflict" for f in findings)
     out["total_s"] = sum(out["stages"].values())

@@ -35,6 +35,7 @@ MAX_EVENT_DOCS = 64  # documents in one event: compare is quadratic in it
 QUOTE_KEY_WORDS = 6
 STORY_TERMS = 2  # story terms two documents must share ...
 BRIEF_TERMS = 3  # ... unless one of them has no more than this many
+CONFLICT_STORY = 0.3  # documents this alike need no shared name to contradict each other
 STORY_MIN = 0.1  # documents sharing less of a story's names, dates and numbers never align
 CONFIRM = 1.0  # shared evidence beyond the event word, in units of a pair-specific term's IDF
 QUOTE_MIN_CHARS = 30
@@ -80,6 +81,7 @@ def align_claims(
     score_cutoff: float = ALIGN_CUTOFF,
     all_pairs: bool = False,
     stats: dict[str, int] | None = None,
+    stories: Stories | None = None,
 ) -> tuple[Event, ...]:
     """Group claims of different documents that describe one event.
 
@@ -88,7 +90,7 @@ def align_claims(
     """
     features = [_features(c) for c in claims]
     idf = _idf(features)
-    stories = Stories(claims)
+    stories = stories or Stories(claims)
     pairs = [
         (i, j) for i, j in candidate_pairs(features, all_pairs=all_pairs)
         if stories.similarity(features[i].claim.doc_id, features[j].claim.doc_id) >= STORY_MIN
@@ -274,6 +276,26 @@ def _eligible(a: _Features, b: _Features) -> bool:
 
 _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 HEADING_WORDS = 14
+
+
+def anchored(a: Claim, b: Claim, stories: Stories) -> bool:
+    """Enough in common to call a difference a contradiction: a person or organisation, a
+    number or a quotation both claims give, or documents that plainly tell one story.
+    Look-alike sentences about different events share only their shape and their town."""
+    if stories.similarity(a.doc_id, b.doc_id) >= CONFLICT_STORY:
+        return True
+    fa, fb = _features(a), _features(b)
+    people = {_name_term(m) for m in _names(a) if _is_someone(m)}
+    people &= {_name_term(m) for m in _names(b) if _is_someone(m)}
+    numbers = {t for t in fa.terms & fb.terms if t.startswith("n:")}
+    return bool(people or numbers) or quotes_match(a, b)
+
+
+def _is_someone(mention: Mention) -> bool:
+    """A named person or organisation: not a place, a nationality or an office."""
+    return mention.kind == "actor" and mention.role not in (
+        "state", "city", "region", "nationality", "government"
+    )
 
 
 def _is_heading(claim: Claim) -> bool:

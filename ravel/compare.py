@@ -16,7 +16,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from itertools import combinations
 
-from ravel.align import main_date, quotes_match, typed_count_pairs
+from ravel.align import Stories, anchored, main_date, quotes_match, typed_count_pairs
 from ravel.extract.dates import relate_timex
 from ravel.extract.quantities import describe_quantity, relate_quantities
 from ravel.model import Claim, Event, Finding, Mention, Quantity, Side, Timex
@@ -31,9 +31,22 @@ RELATION_VERDICT = {
 }
 
 
-def compare_events(events: Sequence[Event]) -> tuple[Finding, ...]:
+def compare_events(
+    events: Sequence[Event], *, stories: Stories | None = None
+) -> tuple[Finding, ...]:
+    """Findings of every event, conflicts first. With `stories`, a conflict needs an
+    anchor (see `ravel.align.anchored`); without, every conflict stands."""
     findings = [f for event in events for f in compare_event(event)]
+    if stories is not None:
+        findings = [f for f in findings if f.verdict not in ("conflict", "disputed")
+                    or _anchored(f, stories)]
     return tuple(sorted(findings, key=finding_order))
+
+
+def _anchored(finding: Finding, stories: Stories) -> bool:
+    claims = [s.claim for s in finding.sides]
+    return all(anchored(a, b, stories) for a, b in combinations(claims, 2)
+               if a.doc_id != b.doc_id)
 
 
 def finding_order(finding: Finding) -> tuple[int, str, int, str]:

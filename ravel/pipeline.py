@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
 
-from ravel.align import ALIGN_CUTOFF, align_claims
+from ravel.align import ALIGN_CUTOFF, Stories, align_claims
 from ravel.claims import extract_claims
 from ravel.compare import compare_events
 from ravel.errors import NoDocumentsError
@@ -100,8 +100,10 @@ def run(
 ) -> Report:
     """Read, extract, align and compare: the whole `ravel diff`."""
     _, report = load(paths, options, stdin=stdin, progress=progress)
-    events = align_claims(report.claims, score_cutoff=options.align_cutoff)
-    return dataclasses.replace(report, events=events, findings=compare_events(events))
+    stories = Stories(report.claims)
+    events = align_claims(report.claims, score_cutoff=options.align_cutoff, stories=stories)
+    findings = compare_events(events, stories=stories)
+    return dataclasses.replace(report, events=events, findings=findings)
 
 
 def extract_document(doc: Document, aliases: AliasTable) -> tuple[Reference, tuple[Claim, ...]]:

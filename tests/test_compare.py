@@ -143,3 +143,20 @@ PLACE_CASES = [
 def test_places(a: str, b: str, verdicts: list[str]) -> None:
     report = report_of({"a": a, "b": b})
     assert [f.verdict for f in report.findings if f.slot == "place"] == verdicts
+
+
+def test_a_conflict_needs_an_anchor_beyond_shape_and_town() -> None:
+    from ravel.align import Stories, anchored
+
+    a = ("Police in Lyon arrested Marc Duval and Jean Petit on 3 May 2024, prosecutor Anne "
+         "Roy said. The police chief apologised for the use of force in Lyon.")
+    b = ("Police in Lyon detained Paul Lenoir and Luc Morel on 3 May 2024, prosecutor Eva "
+         "Sol said. The police chief has never apologised for the use of force in Lyon.")
+    report = report_of({"a": a, "b": b})
+    stories = Stories(report.claims)
+    last = {c.doc_id: c for c in report.claims}
+    assert not anchored(last["a"], last["b"], stories)
+    named = report_of({"a": a.replace("The police chief", "Chief Hugo Blanc"),
+                       "b": b.replace("The police chief", "Chief Hugo Blanc")})
+    last = {c.doc_id: c for c in named.claims}
+    assert anchored(last["a"], last["b"], Stories(named.claims))
