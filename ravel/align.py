@@ -316,7 +316,7 @@ def _score(a: _Features, b: _Features, idf: dict[str, float]) -> float:
     weight_b = sum(idf[t] for t in b.terms) or 1.0
     mass = sum(idf[t] for t in shared)
     # cosine, softened towards containment so a headline can match the sentence it sums up
-    overlap = mass / (weight_a * weight_b) ** (1 / 2) * 0.5 + mass / min(weight_a, weight_b) * 0.5
+    overlap = mass / math.sqrt(weight_a * weight_b) * 0.5 + mass / min(weight_a, weight_b) * 0.5
     surface = fuzz.token_sort_ratio(a.norm, b.norm, processor=utils.default_process) / 100
     score = (1 - FUZZ_WEIGHT) * overlap + FUZZ_WEIGHT * surface
     score += DATE_EVIDENCE * _date_evidence(a.claim, b.claim)

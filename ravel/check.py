@@ -34,11 +34,12 @@ def run_check(
     write_baseline_to: Path | None = None,
     stdin: BinaryIO | None = None,
     progress: pipeline.Progress | None = None,
-    options: pipeline.Options = pipeline.Options(),
+    options: pipeline.Options | None = None,
 ) -> CheckResult:
     """Run the diff over the configured document set and keep what the check reports."""
     chosen = select_paths(config, list(paths) or config_paths(config) or ["."])
-    report = pipeline.run(chosen, _options(config, strict, options), stdin=stdin,
+    report = pipeline.run(chosen, _options(config, strict, options or pipeline.Options()),
+                          stdin=stdin,
                           progress=progress)
     findings = [f for f in report.findings if enabled(config, f.slot, f.kind)]
     findings = [f for f in findings if fails(config, f.verdict)]

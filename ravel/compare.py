@@ -273,7 +273,7 @@ def event_place(claim: Claim, classes: frozenset[str]) -> Mention | None:
     """The one town the claim says its event happened in ("raided a house in Tula")."""
     plain = claim.plain or claim.text
     words = [e for e in claim.events if e.key in classes]
-    found = {}
+    found: dict[str, Mention] = {}
     for place in claim.places:
         before = plain[max(0, place.start - claim.start - 30) : place.start - claim.start]
         near = any(max(w.start - place.end, place.start - w.end) <= PLACE_REACH for w in words)

@@ -114,7 +114,8 @@ DATELINE_LINES = 4  # a headline, a standfirst, a byline, then the dateline
 
 def _opening_lines(plain: str) -> list[int]:
     """Where the first few non-blank lines start."""
-    starts, pos = [], 0
+    starts: list[int] = []
+    pos = 0
     while pos < len(plain) and len(starts) < DATELINE_LINES:
         end = plain.find("\n", pos)
         end = len(plain) if end < 0 else end
