@@ -1,8 +1,5 @@
-"""The claims stage: run the extractors over a document's sentences.
-
-`extract_claims` runs them over a document's sentences and keeps the sentences
-that state something checkable (an event, a date or a count) as claims.
-"""
+"""The claims stage: run the extractors over a document's sentences and keep the
+sentences that state something checkable (an event, a date or a count) as claims."""
 
 from __future__ import annotations
 

@@ -10,6 +10,7 @@ any number that happens to share the sentence.
 from __future__ import annotations
 
 import dataclasses
+import datetime
 import hashlib
 import re
 from collections import Counter
@@ -116,8 +117,6 @@ def _date_explanation(a: Side, b: Side, verdict: str) -> str:
 
 def _days_apart(a: str, b: str) -> int | None:
     """Days between two day-precision values, ignoring an unknown year on either side."""
-    import datetime
-
     try:
         ya, ma, da = a.split("-")[:3]
         yb, mb, db = b.split("-")[:3]

@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import bisect
 import datetime
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+
+_NEWLINE = re.compile("\n")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +47,7 @@ class Document:
         plain = text if plain is None else plain
         if len(plain) != len(text):
             raise ValueError("plain text must have the same length as the text")
-        starts = (0, *(i + 1 for i, ch in enumerate(text) if ch == "\n"))
+        starts = (0, *(m.end() for m in _NEWLINE.finditer(text)))
         return cls(id=id, path=path, text=text, plain=plain, line_starts=starts, **kwargs)  # type: ignore[arg-type]
 
     def line_of(self, offset: int) -> int:
