@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, utils
 
 from ravel.extract.dates import relate_timex
+from ravel.extract.entities import full_name
 from ravel.extract.quantities import relate_quantities
 from ravel.model import Claim, Event, Mention, Quantity, Timex
 
@@ -35,6 +36,7 @@ MAX_EVENT_DOCS = 64  # documents in one event: compare is quadratic in it
 QUOTE_KEY_WORDS = 6
 STORY_TERMS = 2  # story terms two documents must share ...
 BRIEF_TERMS = 3  # ... unless one of them has no more than this many
+STORY_PLACES = 3  # places alone: a town and its country are one location, three a geography
 CONFLICT_STORY = 0.3  # documents this alike need no shared name to contradict each other
 STORY_MIN = 0.1  # documents sharing less of a story's names, dates and numbers never align
 CONFIRM = 1.0  # shared evidence beyond the event word, in units of a pair-specific term's IDF
@@ -125,25 +127,33 @@ class Stories:
 
     def __init__(self, claims: Sequence[Claim]) -> None:
         profiles: dict[str, set[str]] = defaultdict(set)
-        for claim in claims:
-            profiles[claim.doc_id] |= _story_terms(claim)
+        where: set[str] = set()
+        for doc_claims in _by_document(claims):
+            terms, places = _document_terms(doc_claims)
+            profiles[doc_claims[0].doc_id] = terms
+            where |= places
         df = Counter(t for terms in profiles.values() for t in terms)
         self._idf = {t: _idf_of(d, len(profiles)) for t, d in df.items()}
+        self._where = where
         self._profiles = profiles
-        self._mass = {doc: sum(self._idf[t] for t in terms) for doc, terms in profiles.items()}
+        self._mass = {doc: self._weigh(terms) for doc, terms in profiles.items()}
         self._memo: dict[tuple[str, str], float] = {}
 
+    def _weigh(self, terms: set[str]) -> float:
+        return sum(self._idf[t] for t in terms)
+
     def similarity(self, a: str, b: str) -> float:
-        """0 unless the documents share two story terms (one, when either is a brief):
-        one town or one date in common is how different stories overlap."""
+        """0 unless the documents share two story terms (one, when either is a brief), and
+        not just a town and its country: that is how different stories overlap."""
         key = _doc_pair(a, b)
         if key not in self._memo:
             pa, pb = self._profiles[a], self._profiles[b]
             shared = pa & pb
             brief = min(len(pa), len(pb)) <= BRIEF_TERMS  # a short report names little
-            enough = len(shared) >= (1 if brief else STORY_TERMS)
+            located = not shared <= self._where or len(shared) >= STORY_PLACES
+            enough = brief or (len(shared) >= STORY_TERMS and located)
             smaller = min(self._mass[a], self._mass[b])
-            mass = sum(self._idf[t] for t in shared)
+            mass = self._weigh(shared)
             self._memo[key] = mass / smaller if smaller and shared and enough else 0.0
         return self._memo[key]
 
@@ -153,17 +163,40 @@ class Stories:
         return all(self.similarity(a, b) >= STORY_MIN for a in docs_a for b in docs_b)
 
 
-def _story_terms(claim: Claim) -> set[str]:
-    terms = {
-        _name_term(m) for m in _names(claim)
+def _by_document(claims: Sequence[Claim]) -> list[list[Claim]]:
+    docs: dict[str, list[Claim]] = defaultdict(list)
+    for claim in claims:
+        docs[claim.doc_id].append(claim)
+    return list(docs.values())
+
+
+def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str]]:
+    """A document's story terms (names, day dates, numbers of ten or more) and which of
+    them say where (places, countries and their governments). A person is known by full
+    name where the document gives one ("Anna Weber" is not "Mateo Weber"; "Ms Weber" is
+    the document's one Weber)."""
+    names = [
+        m for c in claims for m in _names(c)
         if m.kind in ("actor", "place") and m.role != "nationality"
-    }
-    terms |= {f"d:{t.value}" for t in claim.dates if _DAY.fullmatch(t.value)}
-    terms |= {
-        f"n:{q.lo}" for q in claim.quantities
-        if q.lo is not None and q.lo == q.hi and q.lo >= 10 and q.kind != "ordinal"
-    }
-    return terms
+    ]
+    full: dict[str, set[str]] = defaultdict(set)
+    for m in names:
+        if m.role == "person" and (name := full_name(m.text)):
+            full[m.key].add(name)
+    terms, places = set(), set()
+    for m in names:
+        known = full.get(m.key, set()) if m.role == "person" else set()
+        term = f"person:{next(iter(known))}" if len(known) == 1 else _name_term(m)
+        terms.add(term)
+        if not _is_someone(m):
+            places.add(term)
+    for c in claims:
+        terms |= {f"d:{t.value}" for t in c.dates if _DAY.fullmatch(t.value)}
+        terms |= {
+            f"n:{q.lo}" for q in c.quantities
+            if q.lo is not None and q.lo == q.hi and q.lo >= 10 and q.kind != "ordinal"
+        }
+    return terms, places
 
 
 def _names(claim: Claim) -> list[Mention]:

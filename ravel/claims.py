@@ -6,6 +6,7 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
+from typing import TypeVar
 
 from ravel.extract.attribution import find_attributions, find_hedges, find_negations
 from ravel.extract.dates import tag_dates
@@ -13,6 +14,9 @@ from ravel.extract.entities import AliasTable, find_mentions, find_roles
 from ravel.extract.events import find_events
 from ravel.extract.quantities import find_quantities
 from ravel.model import Claim, Document, Mention, Quantity, Sentence, Timex
+from ravel.reference import dateline_extent
+
+_Span = TypeVar("_Span", Mention, Timex)
 
 __all__ = ["extract_claims"]
 
@@ -33,19 +37,24 @@ def extract_claims(
 ) -> tuple[Claim, ...]:
     """Claims of one document, in text order."""
     reference = doc.reference.date if doc.reference else None
-    timexes = _without_dateline(tag_dates(doc.plain, reference), doc)
+    dateline = dateline_extent(doc.plain, doc.reference)
+    timexes = _outside(tag_dates(doc.plain, reference), dateline)
     timexes = tuple(sorted(timexes, key=lambda t: (t.start, t.end)))
     starts = [t.start for t in timexes]
     claims = []
     for sentence in sentences:
-        claim = _claim(doc, sentence, _inside(timexes, starts, sentence), aliases)
+        claim = _claim(doc, sentence, _inside(timexes, starts, sentence), aliases, dateline)
         if claim is not None:
             claims.append(claim)
     return tuple(claims)
 
 
 def _claim(
-    doc: Document, sentence: Sentence, dates: tuple[Timex, ...], aliases: AliasTable | None
+    doc: Document,
+    sentence: Sentence,
+    dates: tuple[Timex, ...],
+    aliases: AliasTable | None,
+    dateline: tuple[int, int] | None,
 ) -> Claim | None:
     plain, start, end = doc.plain, sentence.start, sentence.end
     events = _mark_negated(find_events(plain, start, end), find_negations(plain, start, end), plain)
@@ -53,7 +62,7 @@ def _claim(
     anchored = tuple(t for t in dates if t.type in ("DATE", "TIME"))
     if not events and not anchored and not any(q.counted for q in quantities):
         return None
-    mentions = find_mentions(plain, start, end, aliases=aliases)
+    mentions = _outside(find_mentions(plain, start, end, aliases=aliases), dateline)
     roles = find_roles(plain, start, end)
     return Claim(
         id=f"{doc.id}#{start}-{end}",
@@ -78,12 +87,13 @@ def _claim(
     )
 
 
-def _without_dateline(timexes: tuple[Timex, ...], doc: Document) -> tuple[Timex, ...]:
-    """A dateline ("ANKARA, 6 March 2023 —") dates the report, not the event it reports."""
-    ref = doc.reference
-    if ref is None or ref.source != "dateline" or ref.start is None or ref.end is None:
-        return timexes
-    return tuple(t for t in timexes if not (t.start < ref.end and ref.start < t.end))
+def _outside(spans: tuple[_Span, ...], dateline: tuple[int, int] | None) -> tuple[_Span, ...]:
+    """A dateline ("ANKARA, 6 March 2023 (Wire) -") dates, places and credits the report,
+    not the event it reports: its date, town and outlet are no claim's."""
+    if dateline is None:
+        return spans
+    lo, hi = dateline
+    return tuple(s for s in spans if not (s.start < hi and lo < s.end))
 
 
 def _inside(

@@ -112,6 +112,16 @@ def _from_dateline(plain: str) -> Reference | None:
 DATELINE_LINES = 4  # a headline, a standfirst, a byline, then the dateline
 
 
+def dateline_extent(plain: str, reference: Reference | None) -> tuple[int, int] | None:
+    """The whole dateline a reference date was read from: place, date and credit
+    ("NOVI SAD, 21 August 2022 (Union Tribune) -"), or None."""
+    if reference is None or reference.source != "dateline" or reference.end is None:
+        return None
+    start = plain.rfind("\n", 0, reference.end) + 1
+    tail = DATELINE_TAIL_RE.match(plain, reference.end)
+    return start, tail.end() if tail else reference.end
+
+
 def _opening_lines(plain: str) -> list[int]:
     """Where the first few non-blank lines start."""
     starts: list[int] = []

@@ -143,3 +143,75 @@ def test_one_town_in_common_is_not_a_story() -> None:
     stories = Stories(report.claims)
     assert stories.similarity("a", "b") == 0.0  # Lyon alone
     assert stories.similarity("a", "c") > 0.1  # Lyon, Duval and the day
+
+
+def _similarity(texts: dict[str, str], a: str, b: str) -> float:
+    from ravel.align import Stories
+
+    return Stories(report_of(texts).claims).similarity(a, b)
+
+
+@pytest.mark.parametrize(
+    ("texts", "together", "why"),
+    [
+        (
+            {
+                "a": "LYON, 4 March 2024 (Rhone Herald) - A fire in Lyon, France, killed four "
+                     "workers on 3 March 2024, Paul Garnier said.",
+                "b": "LYON, 12 June 2024 (Rhone Herald) - A fire in Lyon, France, killed two "
+                     "people on 11 June 2024, Claire Dubois said.",
+            },
+            False,
+            "a town, its country and the outlet's credit in the dateline",
+        ),
+        (
+            {
+                "a": "A fire in Lyon, France, killed 14 workers on 3 March 2024, Anna Weber said.",
+                "b": "A fire in Lyon, France, killed 22 people on 11 June 2024, Mateo Weber said.",
+            },
+            False,
+            "two people of one surname are two people",
+        ),
+        (
+            {
+                "a": "A fire in Lyon, France, killed 14 workers on 3 March 2024, Anna Weber said.",
+                "b": "Ms Weber said the fire in Lyon, France, killed 14 workers.",
+            },
+            True,
+            "a surname alone is the document's one person of that name",
+        ),
+        (
+            {
+                "a": "Talks between Armenia and Azerbaijan in Moscow ended on 3 May 2024 after "
+                     "two days, the Kremlin said.",
+                "b": "Armenia and Azerbaijan failed to agree in Moscow, the Kremlin said on "
+                     "Friday.",
+            },
+            True,
+            "three places in common are a geography, not a town and its country",
+        ),
+    ],
+)
+def test_story_evidence(texts: dict[str, str], together: bool, why: str) -> None:
+    from ravel.align import STORY_MIN
+
+    assert (_similarity(texts, "a", "b") >= STORY_MIN) is together, why
+
+
+def test_a_name_written_once_as_a_place_is_that_place_everywhere() -> None:
+    report = report_of({
+        "a": "A flood in Novi Sad killed 12 people on 3 May 2024. The governor is expected to "
+             "visit Novi Sad on Friday, and 40 people were evacuated."
+    })
+    places = {(m.text, m.key, m.role) for c in report.claims for m in c.places}
+    assert places == {("Novi Sad", "novi sad", "city")}
+    assert not any(m.text == "Novi Sad" for c in report.claims for m in c.actors)
+
+
+def test_a_dateline_places_and_credits_the_report_not_the_event() -> None:
+    report = report_of({"a": "ANKARA, 6 March 2023 (Union Tribune) - An earthquake in Malatya "
+                             "killed 48 people on Sunday."})
+    (claim,) = report.claims
+    assert [m.text for m in claim.places] == ["Malatya"]
+    assert [m.text for m in claim.actors] == []
+    assert [t.text for t in claim.dates] == ["Sunday"]

@@ -422,6 +422,14 @@ def person_key(words: list[str]) -> str:
     return re.sub(r"^(?:al|el)-", "", last)
 
 
+def full_name(surface: str) -> str | None:
+    """Given and family name of a person mention, folded, titles dropped ("President
+    Vladimir Putin" -> "vladimir putin"); None when only one name is written."""
+    words = [w for w in surface.replace(".", " ").split() if w not in TITLE_WORDS]
+    words = [w for w in words if w not in NAME_SUFFIXES and not (len(w) == 1 and w.isupper())]
+    return fold(f"{words[0]} {words[-1]}") if len(words) >= 2 else None
+
+
 def _span(text: str, run: list[_Atom], kind: str, key: str | None, role: str | None) -> Mention:
     start, end = run[0].start, run[-1].end
     if text.startswith(("the ", "The "), start) and end - start > 4:
@@ -566,13 +574,19 @@ def _by_shape(doc: _Doc, run: list[_Atom]) -> list[_Found]:
 
 
 def _resolve_people(found: list[_Found]) -> list[Mention]:
-    """A lone word that is the surname of a person named elsewhere is that person ("Aliyev")."""
+    """A lone word that is the surname of a person named elsewhere is that person ("Aliyev");
+    a name written elsewhere in the text as a place is that place ("in Novi Sad" makes
+    "visit Novi Sad" a town, not a Mr Sad)."""
     people = {f.mention.key for f in found if f.mention.role == "person"}
+    places = {fold(f.mention.text): f.mention for f in found if f.mention.kind == "place"}
     out = []
     for f in found:
         m = f.mention
         single = " " not in m.text and "-" not in m.text
-        if f.by_shape and single and m.key in people and m.role in (None, "city"):
+        place = places.get(fold(m.text)) if f.by_shape and m.kind != "place" else None
+        if place is not None:
+            m = Mention(m.start, m.end, m.text, "place", place.key, place.role)
+        elif f.by_shape and single and m.key in people and m.role in (None, "city"):
             m = Mention(m.start, m.end, m.text, "actor", m.key, "person")
         out.append(m)
     return out
