@@ -221,9 +221,8 @@ def cache_figures(
 ) -> dict[str, Any]:
     """Fill a claims cache from the cold run, change one file, and time the warm rerun:
     read every file, look every document up, extract the one that changed, align, compare."""
-    from ravel.align import align_claims
     from ravel.cache import ClaimCache, extract_cached, fingerprint
-    from ravel.compare import compare_events
+    from ravel.pipeline import align_and_compare
     from ravel.read import read_documents
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -253,8 +252,7 @@ def cache_figures(
             )
         ]
         extracted = time.perf_counter() - t0
-        events = align_claims([c for cs in warm for c in cs])
-        rerun_findings = compare_events(events)
+        _, rerun_findings = align_and_compare([c for cs in warm for c in cs])
         rerun = time.perf_counter() - t0
         size = sum(f.stat().st_size for f in Path(tmp).iterdir())  # the WAL too
         out = {
@@ -286,7 +284,7 @@ def _with_reference(extract_one: Any) -> Callable[[Any], Any]:
 def baseline(claims: Sequence[Any], blocked_s: float, blocked: Sequence[Any]) -> dict[str, Any]:
     """Naive alignment: every cross-document pair of claims scored with align's scorer."""
     from ravel import align
-    from ravel.compare import compare_events
+    from ravel.pipeline import align_and_compare
 
     per_doc: dict[str, int] = {}
     for c in claims:
@@ -295,9 +293,9 @@ def baseline(claims: Sequence[Any], blocked_s: float, blocked: Sequence[Any]) ->
     out: dict[str, Any] = {"cross_document_pairs": total_pairs}
     if total_pairs <= FULL_BASELINE_MAX:
         t0 = time.perf_counter()
-        events = align.align_claims(claims, all_pairs=True)
+        _, naive = align_and_compare(claims, all_pairs=True)
         out["all_pairs_align_s"] = time.perf_counter() - t0
-        out["all_pairs_identical"] = compare_events(events) == tuple(blocked)
+        out["all_pairs_identical"] = naive == tuple(blocked)
     features = [align._features(c) for c in claims]  # private: the scorer align uses
     idf = align._idf(features)
     rng = random.Random(0)

@@ -23,7 +23,7 @@ from ravel.compare import compare_events
 from ravel.errors import NoDocumentsError
 from ravel.extract import dates
 from ravel.extract.entities import AliasTable, load_aliases
-from ravel.model import Claim, Document, InputProblem, Reference, Report, Timex
+from ravel.model import Claim, Document, Event, Finding, InputProblem, Reference, Report, Timex
 from ravel.read import DEFAULT_EXTENSIONS, DEFAULT_MAX_BYTES, read_documents
 from ravel.reference import find_reference
 from ravel.sentences import split_sentences
@@ -100,10 +100,19 @@ def run(
 ) -> Report:
     """Read, extract, align and compare: the whole `ravel diff`."""
     _, report = load(paths, options, stdin=stdin, progress=progress)
-    stories = Stories(report.claims)
-    events = align_claims(report.claims, score_cutoff=options.align_cutoff, stories=stories)
-    findings = compare_events(events, stories=stories)
+    events, findings = align_and_compare(report.claims, options)
     return dataclasses.replace(report, events=events, findings=findings)
+
+
+def align_and_compare(
+    claims: Sequence[Claim], options: Options = Options(), *, all_pairs: bool = False
+) -> tuple[tuple[Event, ...], tuple[Finding, ...]]:
+    """Events and findings of extracted claims: the corpus-wide half of `run`."""
+    stories = Stories(claims)
+    events = align_claims(
+        claims, score_cutoff=options.align_cutoff, stories=stories, all_pairs=all_pairs
+    )
+    return events, compare_events(events, stories=stories)
 
 
 def extract_document(doc: Document, aliases: AliasTable) -> tuple[Reference, tuple[Claim, ...]]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from ravel.extract import _date_words as W
 
@@ -95,3 +96,44 @@ LEFT_RE = re.compile(
     re.IGNORECASE,
 )
 CUE_RE = re.compile(r"([a-z]+)[^\w]{0,3}\Z", re.IGNORECASE)
+
+
+# --- where a core can start ---------------------------------------------------------------
+# Trying every alternative of MASTER_RE at every word costs far more than reading the
+# words: a core starts with a digit, an apostrophe ("'90s") or one of these words, so only
+# those words are tried. tests/test_dates_prefilter.py holds the list to MASTER_RE.
+_LITERAL_FIRST_WORDS = """
+fiscal fy q first second third fourth final last latter end beginning start middle close
+turn rest remainder half past next coming previous following initial recent every each
+once twice thrice yesterday tomorrow this tonight today now currently nowadays recently
+the the day earlier later same that current weekend near distant future present moment time
+noon midnight midday dawn daybreak dusk sunrise sunset nightfall mondays tuesdays
+wednesdays thursdays fridays saturdays sundays
+second seconds sec secs minute minutes min mins hour hours hr hrs days night nights week
+weeks fortnight fortnights month months quarter quarters year years yr yrs decade decades
+century centuries weekends
+"""
+
+
+def _first_words() -> frozenset[str]:
+    tables = (W.MONTHS, W.WEEKDAYS, W.SEASONS, W.PARTS_OF_DAY, W.NUMBER_WORDS, W.VAGUE_NUMBERS,
+              W.ORDINAL_WORDS, W.FREQUENCIES)
+    phrases = [p for table in tables for p in table]
+    return frozenset(p.split()[0].split("-")[0] for p in phrases) | frozenset(
+        _LITERAL_FIRST_WORDS.split()
+    )
+
+
+FIRST_WORDS = _first_words()
+TOKEN_RE = re.compile(r"[\w'\u2019]+")
+FIRST_LETTERS_RE = re.compile(r"[^\W\d_]*")
+
+
+def core_starts(text: str) -> Iterator[int]:
+    """Every position where MASTER_RE might match, in order."""
+    letters = FIRST_LETTERS_RE.match
+    for token in TOKEN_RE.finditer(text):
+        start = token.start()
+        head = letters(text, start).group()
+        if not head or head.lower() in FIRST_WORDS:
+            yield start

@@ -30,7 +30,7 @@ from ravel.extract._date_calendar import (
     _h_ymd,
 )
 from ravel.extract._date_context import Handler, _Ctx
-from ravel.extract._date_patterns import MASTER_RE
+from ravel.extract._date_patterns import MASTER_RE, core_starts
 from ravel.extract._date_relative import (
     _h_ago,
     _h_ana,
@@ -94,15 +94,14 @@ def tag_dates(text: str, reference: dt.date | None = None) -> tuple[Timex, ...]:
     st = _State(reference, anchor)
     out: list[Timex] = []
     floor = pos = 0
-    while (m := MASTER_RE.search(text, pos)) is not None:
+    for start in core_starts(text):
+        if start < pos or (m := MASTER_RE.match(text, start)) is None:
+            continue
         try:
             found = HANDLERS[m.lastgroup or ""](_Ctx(text, m, st, floor))
         except (ValueError, OverflowError, KeyError):  # impossible dates: "31 June", year 0
             found = []
-        if not found:  # rejected: let a shorter reading start further on ("A decades-long")
-            pos = m.start() + 1
-            continue
-        for t in found:
+        for t in found:  # none: rejected, let a shorter reading start further on
             out.append(t)
             floor = pos = t.end
     return tuple(_clock_days(text, out))
