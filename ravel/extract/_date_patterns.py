@@ -134,6 +134,6 @@ def core_starts(text: str) -> Iterator[int]:
     letters = FIRST_LETTERS_RE.match
     for token in TOKEN_RE.finditer(text):
         start = token.start()
-        head = letters(text, start).group()
-        if not head or head.lower() in FIRST_WORDS:
+        head = letters(text, start)
+        if head is None or not head.group() or head.group().lower() in FIRST_WORDS:
             yield start
