@@ -326,7 +326,7 @@ def explain_command(
         last_run = None if paths else load_last_run(DEFAULT_CACHE_DIR)
         expl = explain.explain(finding_id, last_run=last_run, rerun=rerun)
         if json:
-            _print(wire.render_json(explain.explanation_to_dict(expl)))
+            _print(wire.render_json_indented(explain.explanation_to_dict(expl)))
         else:
             _console(color).print(explain.render_explanation(expl))
 

@@ -23,6 +23,7 @@ from ravel.wire import (
     document_to_dict,
     finding_to_dict,
     render_json,
+    render_json_indented,
     summary_line,
     timex_to_dict,
 )
@@ -167,7 +168,7 @@ def findings_sarif(report: Report) -> str:
         "results": results,
         "columnKind": "unicodeCodePoints",
     }
-    return render_json({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
+    return render_json_indented({"$schema": SARIF_SCHEMA, "version": "2.1.0", "runs": [run]})
 
 
 def _sarif_result(f: Finding, docs: dict[str, Document], rule_ids: list[str]) -> dict[str, Any]:

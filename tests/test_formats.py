@@ -341,3 +341,14 @@ def test_claim_formats_never_fail_on_arbitrary_text(text: str) -> None:
                 assert text[row["start"] : row["end"]] == row["text"]
         if fmt == "line":
             assert len(out.splitlines()) == len(report.claims) or not report.claims
+
+
+@pytest.mark.parametrize("command", ["diff", "claims", "dates"])
+def test_json_has_one_record_per_line(command: str) -> None:
+    result = runner.invoke(app, [command, str(SEEDS), "--json", "--no-cache"])
+    data = json.loads(result.stdout)
+    lines = result.stdout.splitlines()
+    records = [json.loads(line.strip().rstrip(",")) for line in lines if line.startswith("    ")]
+    listed = [item for value in data.values() if isinstance(value, list) for item in value]
+    assert records == listed and records
+    assert all(not line.startswith("     ") for line in lines)  # nothing nested is indented
