@@ -36,7 +36,8 @@ MAX_EVENT_DOCS = 64  # documents in one event: compare is quadratic in it
 QUOTE_KEY_WORDS = 6
 STORY_TERMS = 2  # story terms two documents must share ...
 BRIEF_TERMS = 3  # ... unless one of them has no more than this many
-STORY_PLACES = 3  # places alone: a town and its country are one location, three a geography
+STORY_PLACES = 3  # places alone: a town and its country are one location, three a geography,
+RARE_PLACE_DOCS = 3  # and a place only a few documents of the corpus name is a story's
 CONFLICT_STORY = 0.3  # documents this alike need no shared name to contradict each other
 STORY_MIN = 0.1  # documents sharing less of a story's names, dates and numbers never align
 CONFIRM = 1.0  # shared evidence beyond the event word, in units of a pair-specific term's IDF
@@ -133,6 +134,7 @@ class Stories:
             profiles[doc_claims[0].doc_id] = terms
             where |= places
         df = Counter(t for terms in profiles.values() for t in terms)
+        self._df = df
         self._idf = {t: _idf_of(d, len(profiles)) for t, d in df.items()}
         self._where = where
         self._profiles = profiles
@@ -144,13 +146,18 @@ class Stories:
 
     def similarity(self, a: str, b: str) -> float:
         """0 unless the documents share two story terms (one, when either is a brief), and
-        not just a town and its country: that is how different stories overlap."""
+        not just a town and its country that other documents name too: that is how
+        different stories overlap."""
         key = _doc_pair(a, b)
         if key not in self._memo:
             pa, pb = self._profiles[a], self._profiles[b]
             shared = pa & pb
             brief = min(len(pa), len(pb)) <= BRIEF_TERMS  # a short report names little
-            located = not shared <= self._where or len(shared) >= STORY_PLACES
+            located = (
+                not shared <= self._where
+                or len(shared) >= STORY_PLACES
+                or any(self._df[t] <= RARE_PLACE_DOCS for t in shared)
+            )
             enough = brief or (len(shared) >= STORY_TERMS and located)
             smaller = min(self._mass[a], self._mass[b])
             mass = self._weigh(shared)

@@ -145,10 +145,20 @@ def test_one_town_in_common_is_not_a_story() -> None:
     assert stories.similarity("a", "c") > 0.1  # Lyon, Duval and the day
 
 
+# Other stories from the same town: a corpus in which Lyon and France say little.
+LYON_BACKGROUND = {
+    f"x{i}": f"A {what} in Lyon, France, injured {n} people on {day} May 2024, {who} said."
+    for i, (what, n, day, who) in enumerate([
+        ("tram crash", 12, 2, "Marie Blanc"), ("gas blast", 15, 9, "Hugo Petit"),
+        ("stampede", 31, 20, "Lea Martin"), ("storm", 18, 27, "Noah Bernard"),
+    ])
+}
+
+
 def _similarity(texts: dict[str, str], a: str, b: str) -> float:
     from ravel.align import Stories
 
-    return Stories(report_of(texts).claims).similarity(a, b)
+    return Stories(report_of({**texts, **LYON_BACKGROUND}).claims).similarity(a, b)
 
 
 @pytest.mark.parametrize(
@@ -190,12 +200,27 @@ def _similarity(texts: dict[str, str], a: str, b: str) -> float:
             True,
             "three places in common are a geography, not a town and its country",
         ),
+        (
+            {
+                "a": "A ferry capsized off Ukerewe, Tanzania, on Thursday, killing 131 people, "
+                     "Isack Kamwelwe said.",
+                "b": "The death toll from the ferry disaster in Ukerewe, Tanzania, climbed "
+                     "past 80 on 21 September 2018, Godfrida Jola said.",
+            },
+            True,
+            "a place no other document names",
+        ),
     ],
 )
 def test_story_evidence(texts: dict[str, str], together: bool, why: str) -> None:
     from ravel.align import STORY_MIN
 
     assert (_similarity(texts, "a", "b") >= STORY_MIN) is together, why
+
+
+def test_a_place_no_other_document_names_is_taken_as_a_place() -> None:
+    report = report_of({"a": "A ferry capsized off Ukerewe, Tanzania, killing 131 people."})
+    assert {m.key for c in report.claims for m in c.places} >= {"ukerewe"}
 
 
 def test_a_name_written_once_as_a_place_is_that_place_everywhere() -> None:

@@ -351,5 +351,6 @@ def test_json_has_one_record_per_line(command: str) -> None:
     lines = result.stdout.splitlines()
     records = [json.loads(line.strip().rstrip(",")) for line in lines if line.startswith("    ")]
     listed = [item for value in data.values() if isinstance(value, list) for item in value]
-    assert records == listed and records
+    assert records == listed
+    assert records
     assert all(not line.startswith("     ") for line in lines)  # nothing nested is indented

@@ -74,7 +74,8 @@ MODIFIERS: dict[str, str] = {
     "at least": "ge", "no fewer than": "ge", "no less than": "ge",
     "not less than": "ge", "not fewer than": "ge", "a minimum of": "ge",
     "more than": "gt", "over": "gt", "above": "gt", "in excess of": "gt",
-    "upwards of": "gt", "greater than": "gt", "exceeding": "gt",
+    "upwards of": "gt", "greater than": "gt", "exceeding": "gt", "exceeded": "gt",
+    "past": "gt", "topped": "gt", "surpassed": "gt",  # "the toll climbed past 80"
     "just over": "gt_near", "slightly more than": "gt_near", "a little over": "gt_near",
     "just above": "gt_near",
     "fewer than": "lt", "less than": "lt", "under": "lt", "below": "lt",
