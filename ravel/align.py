@@ -16,6 +16,7 @@ of event" (see NOTES), so alignment works in three steps:
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import math
 import re
@@ -94,10 +95,7 @@ def align_claims(
     features = [_features(c) for c in claims]
     idf = _idf(features)
     stories = stories or Stories(claims)
-    pairs = [
-        (i, j) for i, j in candidate_pairs(features, all_pairs=all_pairs)
-        if stories.similarity(features[i].claim.doc_id, features[j].claim.doc_id) >= STORY_MIN
-    ]
+    pairs = _same_story(candidate_pairs(features, all_pairs=all_pairs), features, stories)
     scored = [(_score(features[i], features[j], idf), i, j) for i, j in pairs]
     if stats is not None:
         stats["claims"] = len(features)
@@ -115,6 +113,25 @@ def align_claims(
         for members, strength in groups
     ]
     return tuple(sorted(events, key=lambda e: _claim_order(e.claims[0])))
+
+
+def _same_story(
+    pairs: list[tuple[int, int]], features: Sequence[_Features], stories: Stories
+) -> list[tuple[int, int]]:
+    """The pairs whose documents tell one story, asking once per pair of documents."""
+    docs: dict[str, int] = {}
+    doc = [docs.setdefault(f.claim.doc_id, len(docs)) for f in features]
+    ids = list(docs)
+    verdict: dict[int, bool] = {}
+    kept = []
+    for i, j in pairs:
+        key = doc[i] * len(ids) + doc[j]
+        same = verdict.get(key)
+        if same is None:
+            same = verdict[key] = stories.measure(ids[doc[i]], ids[doc[j]]) >= STORY_MIN
+        if same:
+            kept.append((i, j))
+    return kept
 
 
 class Stories:
@@ -149,20 +166,29 @@ class Stories:
         not just a town and its country that other documents name too: that is how
         different stories overlap."""
         key = _doc_pair(a, b)
-        if key not in self._memo:
-            pa, pb = self._profiles[a], self._profiles[b]
-            shared = pa & pb
-            brief = min(len(pa), len(pb)) <= BRIEF_TERMS  # a short report names little
-            located = (
-                not shared <= self._where
-                or len(shared) >= STORY_PLACES
-                or any(self._df[t] <= RARE_PLACE_DOCS for t in shared)
-            )
-            enough = brief or (len(shared) >= STORY_TERMS and located)
-            smaller = min(self._mass[a], self._mass[b])
-            mass = self._weigh(shared)
-            self._memo[key] = mass / smaller if smaller and shared and enough else 0.0
-        return self._memo[key]
+        found = self._memo.get(key)
+        if found is None:
+            found = self._memo[key] = self.measure(a, b)
+        return found
+
+    def measure(self, a: str, b: str) -> float:
+        """`similarity` without remembering it: for callers that ask about a pair once."""
+        pa, pb = self._profiles[a], self._profiles[b]
+        shared = pa & pb
+        if not shared:
+            return 0.0
+        brief = min(len(pa), len(pb)) <= BRIEF_TERMS  # a short report names little
+        if not brief and (len(shared) < STORY_TERMS or not self._located(shared)):
+            return 0.0
+        smaller = min(self._mass[a], self._mass[b])
+        return self._weigh(shared) / smaller if smaller else 0.0
+
+    def _located(self, shared: set[str]) -> bool:
+        return (
+            not shared <= self._where
+            or len(shared) >= STORY_PLACES
+            or any(self._df[t] <= RARE_PLACE_DOCS for t in shared)
+        )
 
     def together(self, docs_a: set[str], docs_b: set[str]) -> bool:
         """Every document of one group tells the same story as every one of the other:
@@ -233,22 +259,29 @@ def term_overlap(a: Claim, b: Claim) -> float:
 
 
 def _features(claim: Claim) -> _Features:
-    named = [(m.start, m.end) for m in _names(claim)]
-    terms = {f"event:{e.key}" for e in claim.events}
-    terms |= {_name_term(m) for m in _names(claim)}
+    names = _names(claim)
+    named = [(m.start - claim.start, m.end - claim.start) for m in names]
+    events = frozenset(f"event:{e.key}" for e in claim.events)
+    terms = set(events)
+    terms |= {_name_term(m) for m in names}
     terms |= {f"n:{q.lo}" for q in claim.quantities if q.lo is not None and q.lo == q.hi}
-    words = []
+    named.sort()
+    words, k = [], 0
     for m in _WORD.finditer(claim.plain or claim.text):
-        pos = claim.start + m.start()
         word = m.group().lower()
-        if word in STOPWORDS or len(word) < 3 or any(s <= pos < e for s, e in named):
+        if word in STOPWORDS or len(word) < 3:
             continue
+        pos = m.start()
+        while k < len(named) and named[k][1] <= pos:
+            k += 1  # names and words both come in text order
+        if k < len(named) and named[k][0] <= pos:
+            continue  # a name's words are its name term, not content words
         words.append(word)
         terms.add(f"w:{_stem(word)}")
-    events = frozenset(t for t in terms if t.startswith("event:"))
     return _Features(claim, frozenset(terms), events, " ".join(words), _is_heading(claim))
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _stem(word: str) -> str:
     """A light suffix stripper: "cultural"/"culture" -> "cultur", "cancelled" -> "cancel"."""
     word = word.replace("’", "'").split("'")[0]
@@ -287,12 +320,17 @@ def candidate_pairs(
         for key in _blocking_keys(f):
             blocks[key].append(i)
     seen: set[tuple[int, int]] = set()
-    for members in blocks.values():
+    doc = [f.claim.doc_id for f in features]
+    for key, members in blocks.items():
         if len(members) > MAX_BLOCK:
-            continue
-        for x, i in enumerate(members):
-            for j in members[x + 1 :]:
-                if (i, j) not in seen and _eligible(features[i], features[j]):
+            continue  # headings count towards the size: they are in the block all the same
+        shares_event = not key.startswith("q|")  # an event block's claims share that event
+        live = [i for i in members if not features[i].heading]
+        for x, i in enumerate(live):
+            for j in live[x + 1 :]:
+                if doc[i] == doc[j] or (i, j) in seen:
+                    continue
+                if shares_event or _eligible(features[i], features[j]):
                     seen.add((i, j))
     return sorted(seen)
 

@@ -11,8 +11,7 @@ from __future__ import annotations
 import dataclasses
 import datetime
 import hashlib
-import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO, Protocol
@@ -158,17 +157,30 @@ def _extract(
     return [(e.reference, e.claims) for e in entries], list(cache.notes)
 
 
+# What a document's claims depend on: an edit here must never serve stale claims.
+EXTRACTION_CODE = ("extract", "data", "claims.py", "sentences.py", "prose.py", "reference.py",
+                   "read.py", "model.py", "cache.py", "pipeline.py")
+
+
 def _code_fingerprint() -> str:
-    """Sizes and times of ravel's own files: an edited extractor never reads stale claims
-    (ravel's version alone does not change while developing)."""
+    """Sizes and times of ravel's extraction code: an edited extractor never reads stale
+    claims (ravel's version alone does not change while developing); an edited aligner
+    keeps the cache."""
     root = Path(__file__).parent
     digest = hashlib.sha256()
-    for folder, _, files in sorted(os.walk(root)):
-        for name in sorted(files):
-            if name.endswith((".py", ".json", ".tsv")):
-                stat = os.stat(os.path.join(folder, name))
-                digest.update(f"{folder}/{name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+    for path in _extraction_files(root):
+        stat = path.stat()
+        digest.update(f"{path.relative_to(root)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
+
+
+def _extraction_files(root: Path) -> Iterator[Path]:
+    for top in EXTRACTION_CODE:
+        path = root / top
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.suffix in (".py", ".json", ".tsv"))
+        else:
+            yield path
 
 
 def _with_reference(doc: Document) -> Document:

@@ -364,3 +364,23 @@ def test_decimal_exponent_survives() -> None:
     claim = Claim("c", "d", 0, 3, 1, "1.0", quantities=(q,))
     back = claims_from_json(claims_to_json([claim]))[0].quantities[0]
     assert (str(back.lo), str(back.hi)) == ("1.0", "1E+3")
+
+
+def test_the_code_fingerprint_covers_extraction_code_only() -> None:
+    import os
+
+    import ravel
+    from ravel.pipeline import _code_fingerprint
+
+    root = Path(ravel.__file__).parent
+    before = _code_fingerprint()
+    for name, changes in (("align.py", False), ("extract/dates.py", True),
+                          ("data/aliases.json", True)):
+        path = root / name
+        stat = path.stat()
+        try:
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))
+            assert (_code_fingerprint() != before) is changes, name
+        finally:
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert _code_fingerprint() == before
