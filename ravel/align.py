@@ -499,14 +499,16 @@ PERSON_EVENTS = frozenset({"death", "injury", "arrest", "release", "charge", "se
 
 def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     """What a count counts, typed: (event class, thing). None for uncomparable numbers."""
-    if quantity.kind == "ordinal":
+    if quantity.kind == "ordinal" or _partitive(claim, quantity):
         return None
     event = _nearest_event(claim, quantity)
     counted = (quantity.counted or "").lower()
     if quantity.unit:
         thing = quantity.unit  # an age, a magnitude, a sum of money: never a head count
-    elif counted in PERSON_NOUNS or (not counted and event in PERSON_EVENTS):
+    elif counted in PERSON_NOUNS:
         thing = "person"
+    elif not counted and event in PERSON_EVENTS and _attached_event(claim, quantity):
+        thing = "person"  # "killing 3", "3 were killed"; not "of 70 bodies, 22 were returned"
     elif counted:
         thing = _stem(counted)
     else:
@@ -514,12 +516,57 @@ def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     return (event or "", thing)
 
 
+# Between a count and the event word it is the subject of ("38 people were killed",
+# "14 people dead") or the object of ("killing one person", "injured 35", "the death
+# toll rose to 70").
+_COUNT_THEN_EVENT = re.compile(
+    r"\s+(?:(?!(?:and|or|but)\b)[^\W\d_]+\s+)?"
+    r"(?:(?:were|was|are|is|have|has|had|been|being|reported|later)\s+){0,3}",
+    re.IGNORECASE,
+)
+_EVENT_THEN_COUNT = re.compile(
+    r"\s+(?:toll\s+)?(?:(?:has|had|have|rose|risen|climbed|increased|jumped|reached|stood"
+    r"|stands|was|is|now|to|at|of)\s+){0,3}(?:(?:a|an|the|another|some)\s+)?",
+    re.IGNORECASE,
+)
+
+
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them|whom|its|their)\b", re.IGNORECASE)
+
+
+def _partitive(claim: Claim, quantity: Quantity) -> bool:
+    """"12 of the victims died in El Oro": a part of a count, not the count."""
+    text, offset = claim.plain or claim.text, claim.start
+    return _PARTITIVE.match(text, quantity.end - offset) is not None
+
+
 def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:
+    """The event a count belongs to: the one it is the subject or object of, else the
+    nearest ("the quake left 14 people dead and 380 injured": 14 dead, 380 injured)."""
     if not claim.events:
         return None
+    attached = _attached_event(claim, quantity)
+    if attached is not None:
+        return attached
     nearest = min(claim.events, key=lambda e: min(abs(e.start - quantity.end),
                                                    abs(quantity.start - e.end)))
     return nearest.key
+
+
+def _attached_event(claim: Claim, quantity: Quantity) -> str | None:
+    """The event word a count is the subject or the object of, if any."""
+    text, offset = claim.plain or claim.text, claim.start
+    before = [e for e in claim.events if e.end <= quantity.start]
+    if before:
+        last = max(before, key=lambda e: e.end)
+        if _EVENT_THEN_COUNT.fullmatch(text, last.end - offset, quantity.start - offset):
+            return last.key
+    after = [e for e in claim.events if e.start >= quantity.end]
+    if after:
+        first = min(after, key=lambda e: e.start)
+        if _COUNT_THEN_EVENT.fullmatch(text, quantity.end - offset, first.start - offset):
+            return first.key
+    return None
 
 
 RELATION_RANK = {"equal": 0, "contains": 1, "within": 1, "overlap": 1, "disjoint": 2}

@@ -161,6 +161,8 @@ def _compare_event_words(event: Event) -> Iterator[Finding]:
         for key in sorted({e.key for e in a.events} & {e.key for e in b.events}):
             pa, pb = _polarity(a, key), _polarity(b, key)
             sides = (_event_side(a, key, pa), _event_side(b, key, pb))
+            if pa != pb and (_speculative(a, sides[0]) or _speculative(b, sides[1])):
+                break  # "denied the risk of a tsunami": a possibility has no polarity
             if pa == pb:
                 how = "" if pa else " as not having happened"
                 yield _finding(event, "event", "agreement", "event", f"both report {key}{how}",
@@ -171,6 +173,21 @@ def _compare_event_words(event: Event) -> Iterator[Finding]:
                                f"{_who(sides[1])} says it {'did not' if pa else 'did'}")
                 yield _finding(event, "event", "conflict", "polarity", explanation, sides)
             break  # one event finding per pair: the first shared class speaks for the claim
+
+
+_SPECULATION = re.compile(
+    r"\b(?:(?:un)?likely|risks?|threat|fears?|feared|could|might|may|would|possib(?:le|ly|ility)"
+    r"|potential|warn(?:s|ed|ing)?|expect(?:s|ed)?|chance|danger|if|whether)\b",
+    re.IGNORECASE,
+)
+SPECULATION_REACH = 60  # characters before an event word that can make it a possibility
+
+
+def _speculative(claim: Claim, side: Side) -> bool:
+    """The event word is spoken of as a possibility, not as a fact."""
+    text = claim.plain or claim.text
+    lo = max(0, side.start - claim.start - SPECULATION_REACH)
+    return _SPECULATION.search(text, lo, side.start - claim.start) is not None
 
 
 def _polarity(claim: Claim, key: str) -> bool:

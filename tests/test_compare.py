@@ -160,3 +160,43 @@ def test_a_conflict_needs_an_anchor_beyond_shape_and_town() -> None:
                        "b": b.replace("The police chief", "Chief Hugo Blanc")})
     last = {c.doc_id: c for c in named.claims}
     assert anchored(last["a"], last["b"], Stories(named.claims))
+
+
+# (document a, document b, slot, why): pairs that must give no conflict on that slot
+NO_CONFLICT = [
+    ("Authorities have denied the risk of a tsunami after the quake in Ecuador, Lasso said.",
+     "A tsunami hit the coast after the quake in Ecuador, Lasso said.",
+     "event", "a possibility ('the risk of a tsunami') has no polarity"),
+    ("The quake in Ecuador left 14 people dead and more than 380 people injured, Lasso said.",
+     "The quake in Ecuador killed 14 people and injured 385, Lasso said.",
+     "quantity", "380 is the injured, not the dead: the count is the subject of 'injured'"),
+    ("Of 70 dead bodies from the Yeti Airlines crash, 22 were handed over in Pokhara on "
+     "17 January 2023, Bartaula said.",
+     "At least 70 people were killed in the Yeti Airlines crash in Pokhara, Bartaula said on "
+     "17 January 2023.",
+     "quantity", "a bare number is counted only when it is the subject or object of the event"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "slot", "why"), NO_CONFLICT, ids=[c[3] for c in NO_CONFLICT])
+def test_no_conflict(a: str, b: str, slot: str, why: str) -> None:
+    report = report_of({"a": a, "b": b})
+    assert report.events, "the two claims should align"
+    assert not [f for f in report.findings if f.slot == slot and f.verdict == "conflict"]
+
+
+@pytest.mark.parametrize(("text", "counts"), [
+    ("The quake left 14 people dead and more than 380 people injured.",
+     {"14": "death", "more than 380": "injury"}),
+    ("The blast killed 3 and injured 12 on Monday.", {"3": "death", "12": "injury"}),
+    ("Three were killed when the bus crashed.", {"Three": "death"}),
+    ("The death toll rose to 70 on Tuesday.", {"70": "death"}),
+    ("Of 70 dead bodies, 22 were handed over.", {}),
+    ("Twelve of the victims died in El Oro and two in Azuay.", {}),
+])
+def test_what_a_count_counts(text: str, counts: dict[str, str]) -> None:
+    from ravel.align import count_key
+
+    (claim,) = report_of({"a": text}).claims
+    keys = {q.text: count_key(claim, q) for q in claim.quantities}
+    assert {t: k[0] for t, k in keys.items() if k and k[1] == "person"} == counts
