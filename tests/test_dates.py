@@ -347,7 +347,7 @@ RELATIONS = [
     ("XXXX-06", "2025-06-27", "overlap", "month of unknown year"),
     ("XXXX-WXX-5", "2025-06-27", "overlap", "a Friday and a Friday"),
     ("XXXX-WXX-4", "2025-06-27", "disjoint", "a Thursday and a Friday"),
-    ("XXXX-WXX-7", "XXXX-WXX-2", "disjoint", "a Sunday is never a Tuesday"),
+    ("XXXX-WXX-7", "XXXX-WXX-2", None, "a Sunday and a Tuesday of unknown weeks"),
     ("XXXX-WXX-7", "XXXX-WXX-7", "equal", "two Sundays"),
     ("P1M", "2025-06", None, "a duration and a point"),
     ("PRESENT_REF", "2025", None, "present reference"),

@@ -70,9 +70,13 @@ def _relate_partial(a: Timex, b: Timex) -> str | None:
         return _relate_span_pattern(ib, pa)
     if pa is None or pb is None:
         return None
-    for x, y in zip(pa, pb, strict=True):
+    for x, y in zip(pa[:3], pb[:3], strict=True):
         if x is not None and y is not None and x != y:
-            return "disjoint"  # a Sunday is never a Tuesday, whatever the week
+            return "disjoint"
+    if pa[3] is not None and pb[3] is not None and pa[3] != pb[3]:
+        # a Sunday is never a Tuesday, but in news the two are as often two days of one
+        # story (the crash, then the funerals) as two accounts of one day: no relation
+        return None if pa[:3] == pb[:3] == (None, None, None) else "disjoint"
     for p, q in ((pa, pb), (pb, pa)):
         if p[3] is not None and None not in q[:3]:
             y, mo, d = (int(x or 0) for x in q[:3])
