@@ -356,17 +356,24 @@ _SENTENCE_END = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 HEADING_WORDS = 14
 
 
-def anchored(a: Claim, b: Claim, stories: Stories) -> bool:
+def anchored(a: Claim, b: Claim, stories: Stories, *, about_place: bool = False) -> bool:
     """Enough in common to call a difference a contradiction: a person or organisation, a
     number or a quotation both claims give, or documents that plainly tell one story.
-    Look-alike sentences about different events share only their shape and their town."""
+    Look-alike sentences about different events share only their shape and their town;
+    and claims that put the event in different places (Sumatra, Java) are about two
+    events unless they quote the same words (`about_place`: that difference is the
+    finding, and needs the other anchors)."""
+    if quotes_match(a, b):
+        return True
+    if not about_place and _different_names(a, b, ("city", "region")):
+        return False
     if stories.similarity(a.doc_id, b.doc_id) >= CONFLICT_STORY:
         return True
     fa, fb = _features(a), _features(b)
     people = {_name_term(m) for m in _names(a) if _is_someone(m)}
     people &= {_name_term(m) for m in _names(b) if _is_someone(m)}
     numbers = {t for t in fa.terms & fb.terms if t.startswith("n:")}
-    return bool(people or numbers) or quotes_match(a, b)
+    return bool(people or numbers)
 
 
 def _is_someone(mention: Mention) -> bool:
@@ -426,11 +433,14 @@ def _date_evidence(a: Claim, b: Claim) -> int:
     return -1 if relation == "disjoint" else 1
 
 
-def _different_names(a: Claim, b: Claim) -> int:
-    """How many kinds of name (people, towns) both claims give and never share: the
-    governor "Priya Aliyev" is not the governor "Olga Kaya", nor Tampere Rotterdam."""
+def _different_names(
+    a: Claim, b: Claim, roles: tuple[str, ...] = ("person", "city", "region")
+) -> int:
+    """How many kinds of name (people, towns, regions) both claims give and never share:
+    the governor "Priya Aliyev" is not the governor "Olga Kaya", nor Tampere Rotterdam,
+    nor Sumatra Java."""
     clashes = 0
-    for role in ("person", "city"):
+    for role in roles:
         na = {m.key for m in _names(a) if m.role == role}
         nb = {m.key for m in _names(b) if m.role == role}
         if na and nb and not na & nb:
@@ -531,13 +541,23 @@ _EVENT_THEN_COUNT = re.compile(
 )
 
 
-_PARTITIVE = re.compile(r"\s+of\s+(?:the|those|these|them|whom|its|their)\b", re.IGNORECASE)
+_PARTITIVE = re.compile(
+    r"\s+(?:of\s+(?:the|those|these|them|whom|its|their)\b"
+    r"|(?:[^\W\d_]+\s+){0,2}(?:were|was|are|is)\s+among\b)",
+    re.IGNORECASE,
+)
+_SUBSET_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+\Z", re.IGNORECASE)
 
 
 def _partitive(claim: Claim, quantity: Quantity) -> bool:
-    """"12 of the victims died in El Oro": a part of a count, not the count."""
+    """A part of a count, not the count: "12 of the victims died in El Oro", "two crew
+    were among those killed", "including 3 children"."""
     text, offset = claim.plain or claim.text, claim.start
-    return _PARTITIVE.match(text, quantity.end - offset) is not None
+    start = quantity.start - offset
+    return (
+        _PARTITIVE.match(text, quantity.end - offset) is not None
+        or _SUBSET_BEFORE.search(text, max(0, start - 16), start) is not None
+    )
 
 
 def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:

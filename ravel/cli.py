@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import signal
 import sys
 import time
 from collections.abc import Iterator
@@ -489,7 +490,15 @@ def _fail(message: str, code: ExitCode) -> NoReturn:
 
 def main() -> None:
     _utf8_when_piped()
-    app()
+    try:
+        app()
+    except KeyboardInterrupt:  # before a command's own handling began (start-up)
+        print("ravel: interrupted", file=sys.stderr)
+        raise SystemExit(ExitCode.INTERRUPTED) from None
+    finally:
+        # The work is done or abandoned: a Ctrl-C now must not turn a clean exit into a
+        # death by signal while the interpreter shuts down (worker pools, open files).
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _utf8_when_piped() -> None:

@@ -46,8 +46,9 @@ def compare_events(
 
 def _anchored(finding: Finding, stories: Stories) -> bool:
     claims = [s.claim for s in finding.sides]
-    return all(anchored(a, b, stories) for a, b in combinations(claims, 2)
-               if a.doc_id != b.doc_id)
+    about_place = finding.slot == "place"
+    return all(anchored(a, b, stories, about_place=about_place)
+               for a, b in combinations(claims, 2) if a.doc_id != b.doc_id)
 
 
 def finding_order(finding: Finding) -> tuple[int, str, int, str]:

@@ -193,6 +193,8 @@ def test_no_conflict(a: str, b: str, slot: str, why: str) -> None:
     ("The death toll rose to 70 on Tuesday.", {"70": "death"}),
     ("Of 70 dead bodies, 22 were handed over.", {}),
     ("Twelve of the victims died in El Oro and two in Azuay.", {}),
+    ("The driver and two crew were among those killed.", {}),
+    ("The blast killed 12 people, including 3 children.", {"12": "death"}),
 ])
 def test_what_a_count_counts(text: str, counts: dict[str, str]) -> None:
     from ravel.align import count_key
@@ -200,3 +202,20 @@ def test_what_a_count_counts(text: str, counts: dict[str, str]) -> None:
     (claim,) = report_of({"a": text}).claims
     keys = {q.text: count_key(claim, q) for q in claim.quantities}
     assert {t: k[0] for t, k in keys.items() if k and k[1] == "person"} == counts
+
+
+def test_claims_naming_other_places_do_not_contradict_each_other() -> None:
+    from ravel.pipeline import align_and_compare
+
+    texts = {
+        "a": "A bus plunged into a ravine on Indonesia's Sumatra island, killing 28 people, "
+             "police in Jakarta said on 24 December 2019, Basarnas said.",
+        "b": "A bus plunged into a ravine on Indonesia's island of Java, killing 26 people, "
+             "police in Jakarta said on 24 December 2019, Basarnas said.",
+    }
+    events, findings = align_and_compare(report_of(texts).claims)
+    assert events, "alike sentences of one day align"
+    assert not [f for f in findings if f.verdict == "conflict"]
+    same = {k: v.replace("island of Java", "Sumatra island") for k, v in texts.items()}
+    _, findings = align_and_compare(report_of(same).claims)
+    assert [f.kind for f in findings if f.verdict == "conflict"] == ["quantity/clear"]
