@@ -27,19 +27,20 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz, utils
 
 from ravel.extract.dates import relate_timex
-from ravel.extract.entities import full_name
+from ravel.extract.entities import ROLE_CLASS, full_name
 from ravel.extract.quantities import relate_quantities
 from ravel.model import Claim, Event, Mention, Quantity, Timex
 
 ALIGN_CUTOFF = 0.25
 MAX_BLOCK = 64  # claims in one blocking key; larger blocks are skipped
+STORY_KEYS = 3  # a document's rarest story terms, each a blocking key with an event class
 MAX_EVENT_DOCS = 64  # documents in one event: compare is quadratic in it
 QUOTE_KEY_WORDS = 6
 STORY_TERMS = 2  # story terms two documents must share ...
 BRIEF_TERMS = 3  # ... unless one of them has no more than this many
 STORY_PLACES = 3  # places alone: a town and its country are one location, three a geography,
 RARE_PLACE_DOCS = 3  # and a place only a few documents of the corpus name is a story's
-CONFLICT_STORY = 0.3  # documents this alike need no shared name to contradict each other
+CONFLICT_STORY = 0.25  # documents this alike need no shared name to contradict each other
 STORY_MIN = 0.1  # documents sharing less of a story's names, dates and numbers never align
 CONFIRM = 1.0  # shared evidence beyond the event word, in units of a pair-specific term's IDF
 QUOTE_MIN_CHARS = 30
@@ -77,6 +78,7 @@ class _Features:
     events: frozenset[str]  # the event-class terms among `terms`
     norm: str  # lower-cased content words for rapidfuzz
     heading: bool  # a title line: never aligned on its own
+    hazards: frozenset[str]  # what struck: "fire", "landslide", "earthquake", ...
 
 
 def align_claims(
@@ -95,8 +97,14 @@ def align_claims(
     features = [_features(c) for c in claims]
     idf = _idf(features)
     stories = stories or Stories(claims)
-    pairs = _same_story(candidate_pairs(features, all_pairs=all_pairs), features, stories)
-    scored = [(_score(features[i], features[j], idf), i, j) for i, j in pairs]
+    pairs = _same_story(
+        candidate_pairs(features, all_pairs=all_pairs, stories=stories), features, stories
+    )
+    scored = [
+        (_score(features[i], features[j], idf), i, j) for i, j in pairs
+        if not _other_hazard(features[i], features[j])
+        and not _years_apart(features[i].claim, features[j].claim)
+    ]
     if stats is not None:
         stats["claims"] = len(features)
         stats["candidates"] = len(pairs)
@@ -108,6 +116,7 @@ def align_claims(
     ]
     groups = _group(_mutual_best(scored, features), features, stories)
     groups = _attach_restatements(groups, scored, features)
+    groups += _other_happenings(groups, scored, features)
     events = [
         _event(sorted((features[i].claim for i in members), key=_claim_order), strength)
         for members, strength in groups
@@ -190,6 +199,14 @@ class Stories:
             or any(self._df[t] <= RARE_PLACE_DOCS for t in shared)
         )
 
+    def rarest_terms(self, k: int = STORY_KEYS) -> dict[str, list[str]]:
+        """Each document's k story terms the fewest other documents share (but some do)."""
+        out = {}
+        for doc, terms in self._profiles.items():
+            shared = sorted((self._df[t], t) for t in terms if self._df[t] > 1)
+            out[doc] = [t for _, t in shared[:k]]
+        return out
+
     def together(self, docs_a: set[str], docs_b: set[str]) -> bool:
         """Every document of one group tells the same story as every one of the other:
         groups never chain across stories through one ambiguous link."""
@@ -264,6 +281,7 @@ def _features(claim: Claim) -> _Features:
     events = frozenset(f"event:{e.key}" for e in claim.events)
     terms = set(events)
     terms |= {_name_term(m) for m in names}
+    terms |= {f"office:{ROLE_CLASS[m.key]}" for m in names if m.key in ROLE_CLASS}
     terms |= {f"n:{q.lo}" for q in claim.quantities if q.lo is not None and q.lo == q.hi}
     named.sort()
     words, k = [], 0
@@ -278,7 +296,35 @@ def _features(claim: Claim) -> _Features:
             continue  # a name's words are its name term, not content words
         words.append(word)
         terms.add(f"w:{_stem(word)}")
-    return _Features(claim, frozenset(terms), events, " ".join(words), _is_heading(claim))
+    return _Features(claim, frozenset(terms), events, " ".join(words), _is_heading(claim),
+                     _hazards(claim))
+
+
+# Kinds of disaster: a claim about a fire and one about a landslide are two happenings,
+# though both killed people in one country (a background paragraph: "In 2010, a fire in
+# Mexico killed 4 people"; "In 2019, a landslide in Mexico killed 10").
+HAZARDS = {
+    "earthquake": re.compile(r"(?:earth)?quakes?|tremors?|aftershocks?", re.IGNORECASE),
+    "flood": re.compile(r"floods?|flooding", re.IGNORECASE),
+    "fire": re.compile(r"(?:wild)?fires?|blazes?", re.IGNORECASE),
+    "storm": re.compile(r"storms?|hurricanes?|typhoons?|cyclones?", re.IGNORECASE),
+    "landslide": re.compile(r"(?:land|mud)slides?", re.IGNORECASE),
+    "tsunami": re.compile(r"tsunamis?", re.IGNORECASE),
+    "explosion": re.compile(r"explosions?|blasts?", re.IGNORECASE),
+    "crash": re.compile(r"crash(?:es|ed)?|derail(?:ed|ment)|collision|collided", re.IGNORECASE),
+}
+
+
+def _hazards(claim: Claim) -> frozenset[str]:
+    return frozenset(
+        kind for e in claim.events for kind, pattern in HAZARDS.items()
+        if pattern.fullmatch(e.text)
+    )
+
+
+def _other_hazard(a: _Features, b: _Features) -> bool:
+    """Each claim names what struck, and never what the other names."""
+    return bool(a.hazards and b.hazards and not a.hazards & b.hazards)
 
 
 @functools.lru_cache(maxsize=1 << 16)
@@ -304,21 +350,28 @@ def _idf_of(df: int, n: int) -> float:
 
 
 def candidate_pairs(
-    features: Sequence[_Features], *, all_pairs: bool = False
+    features: Sequence[_Features], *, all_pairs: bool = False, stories: Stories | None = None
 ) -> list[tuple[int, int]]:
     """Pairs worth scoring: from different documents, sharing an event class or a quotation.
 
     Blocked (the default): claims meet in blocks keyed by an event class together with one
     of their names, numbers or words, or by a quotation's opening or closing words; a block
     larger than MAX_BLOCK says too little to be worth its quadratic cost and is skipped.
+    With `stories`, also by an event class together with one of the rarest story terms of
+    their document: in a large corpus "the police chief apologised" is in a thousand
+    stories, and only the document says which.
     """
     if all_pairs:
         every = ((i, j) for i in range(len(features)) for j in range(i + 1, len(features)))
         return [(i, j) for i, j in every if _eligible(features[i], features[j])]
     blocks: dict[str, list[int]] = defaultdict(list)
+    rare = stories.rarest_terms() if stories is not None else {}
     for i, f in enumerate(features):
         for key in _blocking_keys(f):
             blocks[key].append(i)
+        for term in rare.get(f.claim.doc_id, ()):
+            for event in f.events:
+                blocks[f"{event}|story:{term}"].append(i)
     seen: set[tuple[int, int]] = set()
     doc = [f.claim.doc_id for f in features]
     for key, members in blocks.items():
@@ -431,6 +484,21 @@ def _date_evidence(a: Claim, b: Claim) -> int:
     if relation is None:
         return 0
     return -1 if relation == "disjoint" else 1
+
+
+YEARS_APART = 366  # days between two claims' dates that make them two happenings
+
+
+def _years_apart(a: Claim, b: Claim) -> bool:
+    """Dates more than a year apart: "In 2018, an earthquake in Ukraine killed 5" is the
+    background of a report on this year's earthquake, not another account of it."""
+    shared = frozenset(e.key for e in a.events) & frozenset(e.key for e in b.events)
+    da, db = main_date(a, shared), main_date(b, shared)
+    if da is None or db is None or da.lo is None or da.hi is None:
+        return False
+    if db.lo is None or db.hi is None:
+        return False
+    return max(da.lo - db.hi, db.lo - da.hi).days > YEARS_APART
 
 
 def _different_names(
@@ -738,6 +806,49 @@ def _attach_restatements(
     for i, (_, g) in sorted(joins.items()):
         groups[g][0].append(i)
     return groups
+
+
+def _other_happenings(
+    groups: list[tuple[list[int], float]],
+    scored: list[tuple[float, int, int]],
+    features: Sequence[_Features],
+) -> list[tuple[list[int], float]]:
+    """A sentence listing several actions ("Baku summoned the envoy, cancelled the talks
+    and ...") joins the group of one of them. Another of its actions, one its group does
+    not share, may still pair with the claim that best reports that action elsewhere:
+    each is the other's best match for that kind of event, and neither's group already
+    covers it."""
+    group_of = {i: g for g, (members, _) in enumerate(groups) for i in members}
+    covered = {g: _shared_classes([features[i] for i in members])
+               for g, (members, _) in enumerate(groups)}
+
+    def open_classes(i: int) -> frozenset[str]:
+        g = group_of.get(i)
+        return features[i].events - covered[g] if g is not None else features[i].events
+
+    links = []
+    for score, i, j in scored:
+        if group_of.get(i, -1) == group_of.get(j, -2) or not (i in group_of or j in group_of):
+            continue
+        for cls in sorted(open_classes(i) & open_classes(j)):
+            links.append((score, i, j, cls))
+    best: dict[tuple[int, str, str], float] = {}
+    for score, i, j, cls in links:
+        for x, y in ((i, j), (j, i)):
+            key = (x, features[y].claim.doc_id, cls)
+            best[key] = max(best.get(key, 0.0), score)
+    found: dict[tuple[int, int], float] = {}
+    for score, i, j, cls in links:
+        if score >= best[(i, features[j].claim.doc_id, cls)] and score >= best[
+            (j, features[i].claim.doc_id, cls)
+        ]:
+            found[(i, j)] = max(found.get((i, j), 0.0), score)
+    return [([i, j], score) for (i, j), score in sorted(found.items())]
+
+
+def _shared_classes(members: Sequence[_Features]) -> frozenset[str]:
+    counts = Counter(cls for f in members for cls in f.events)
+    return frozenset(cls for cls, n in counts.items() if n >= 2)
 
 
 def _restates(claim: Claim, other: Claim) -> bool:

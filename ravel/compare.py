@@ -19,6 +19,7 @@ from itertools import combinations
 
 from ravel.align import Stories, anchored, main_date, quotes_match, typed_count_pairs
 from ravel.extract.dates import relate_timex
+from ravel.extract.entities import ROLE_CLASS
 from ravel.extract.quantities import describe_quantity, relate_quantities
 from ravel.model import Claim, Event, Finding, Mention, Quantity, Side, Timex
 
@@ -89,11 +90,16 @@ def _compare_dates(event: Event) -> Iterator[Finding]:
     dated = [(c, t) for c in event.claims if (t := main_date(c, classes)) is not None]
     sides = {c.id: _date_side(c, t) for c, t in dated}
     relations = [
-        (a, b, relate_timex(ta, tb))
+        (a, b, _same_words(ta, tb) or relate_timex(ta, tb))
         for (a, ta), (b, tb) in combinations(dated, 2)
         if a.doc_id != b.doc_id
     ]
     yield from _merge_or_pair(event, "date", relations, sides, _date_explanation)
+
+
+def _same_words(a: Timex, b: Timex) -> str | None:
+    """"Later this week" in two reports says the same, whatever day each was written."""
+    return "equal" if a.text.lower() == b.text.lower() else None
 
 
 def _event_classes(event: Event) -> frozenset[str]:
@@ -213,6 +219,48 @@ def _compare_roles(event: Event) -> Iterator[Finding]:
                      Side(b, rb.text, rb.start, rb.end, rb.key))
             explanation = f"{_who(sides[0])} calls {person} {ra.text}; {_who(sides[1])}: {rb.text}"
             yield _finding(event, "role", verdict, "role", explanation, sides)
+
+
+    yield from _compare_object_roles(event)
+
+
+# Between an event word and the office of the one it acts upon: "summoned Russia's
+# chargé d'affaires", "expelled each other's ambassadors", "recalled its envoy".
+_OBJECT_GAP = re.compile(
+    r"\s+(?:(?:the|a|an|its|their|his|her|each\s+other['’]s|one\s+another['’]s"
+    r"|[A-Z][\w-]*(?:['’]s?)?)\s+){0,2}"
+)
+
+
+def _compare_object_roles(event: Event) -> Iterator[Finding]:
+    """Which office the event acted upon, where both claims name one of a kind ("the
+    ambassadors" vs "the chargé d'affaires" summoned)."""
+    for a, b in _pairs(event):
+        roles_a, roles_b = object_roles(a), object_roles(b)
+        for cls in sorted(roles_a.keys() & roles_b.keys()):
+            ra, rb = roles_a[cls], roles_b[cls]
+            if ROLE_CLASS.get(ra.key) is None or ROLE_CLASS.get(ra.key) != ROLE_CLASS.get(rb.key):
+                continue
+            sides = (Side(a, ra.text, ra.start, ra.end, ra.key),
+                     Side(b, rb.text, rb.start, rb.end, rb.key))
+            explanation = f"{_who(sides[0])}: {cls} of {ra.text}; {_who(sides[1])}: {rb.text}"
+            yield _finding(event, "role", _role_verdict(ra.key, rb.key), "role", explanation,
+                           sides)
+
+
+def object_roles(claim: Claim) -> dict[str, Mention]:
+    """Event class -> the office right after its event word, as its object."""
+    text, offset = claim.plain or claim.text, claim.start
+    roles = sorted((m for m in claim.actors if m.kind == "role"), key=lambda m: m.start)
+    found: dict[str, Mention] = {}
+    for word in claim.events:
+        for role in roles:
+            if role.start >= word.end and _OBJECT_GAP.fullmatch(
+                text, word.end - offset, role.start - offset
+            ):
+                found.setdefault(word.key, role)
+                break
+    return found
 
 
 RANK_PREFIXES = ("deputy", "vice", "first_deputy", "assistant", "under", "former")

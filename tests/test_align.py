@@ -240,3 +240,40 @@ def test_a_dateline_places_and_credits_the_report_not_the_event() -> None:
     assert [m.text for m in claim.places] == ["Malatya"]
     assert [m.text for m in claim.actors] == []
     assert [t.text for t in claim.dates] == ["Sunday"]
+
+
+def test_a_sentence_listing_several_actions_joins_one_event_per_action() -> None:
+    report = report_of({
+        "a": "Baku summoned Russia's chargé d'affaires, cancelled Russian cultural events and "
+             "suspended a planned visit on 30 June 2025.",
+        "b": "Azerbaijan cancelled all Russian cultural events on 30 June 2025. Both countries "
+             "summoned each other's ambassadors on 30 June 2025.",
+    })
+    events = {e.label.split(" ")[0]: [c.doc_id for c in e.claims] for e in report.events}
+    assert events.get("cancel") == ["a", "b"]
+    assert events.get("summon") == ["a", "b"]
+    (listing,) = [c for c in report.claims if c.doc_id == "a"]
+    assert sum(listing in e.claims for e in report.events) == 2
+
+
+@pytest.mark.parametrize(("a", "b", "why"), [
+    ("In 2010, a fire in Mexico killed 4 people, Ana Ruiz said.",
+     "In 2010, a landslide in Mexico killed 10 people, Ana Ruiz said.",
+     "a fire and a landslide are two happenings"),
+    ("In 2018, an earthquake in Ukraine killed 5 people, Olha Bondar said.",
+     "On 26 May 2022, an earthquake in Ukraine killed 101 people, Olha Bondar said.",
+     "dates years apart: the background of a report, not another account"),
+])
+def test_look_alikes_that_are_two_happenings(a: str, b: str, why: str) -> None:
+    assert not report_of({"a": a, "b": b}).events, why
+
+
+def test_the_same_relative_date_in_two_reports_agrees() -> None:
+    report = report_of({
+        "a": "KHARKIV, 3 May 2022 - Olha Bondar, the governor, is expected to visit Kharkiv "
+             "later this week.",
+        "b": "KHARKIV, 12 May 2022 - Olha Bondar, the governor, is expected to visit Kharkiv "
+             "later this week.",
+    })
+    dates = [f.verdict for f in report.findings if f.slot == "date"]
+    assert dates == ["agreement"]

@@ -219,3 +219,20 @@ def test_claims_naming_other_places_do_not_contradict_each_other() -> None:
     same = {k: v.replace("island of Java", "Sumatra island") for k, v in texts.items()}
     _, findings = align_and_compare(report_of(same).claims)
     assert [f.kind for f in findings if f.verdict == "conflict"] == ["quantity/clear"]
+
+
+@pytest.mark.parametrize(("a", "b", "verdict"), [
+    ("Azerbaijan summoned Russia's chargé d'affaires in Baku on 30 June 2025.",
+     "Azerbaijan summoned Russia's ambassador in Baku on 30 June 2025.", "conflict"),
+    ("Azerbaijan summoned Russia's ambassador in Baku on 30 June 2025.",
+     "Azerbaijan summoned the Russian ambassador in Baku on 30 June 2025.", "agreement"),
+    ("Police in Baku arrested a journalist on 30 June 2025.",
+     "Police in Baku arrested a lawyer on 30 June 2025.", None),
+])
+def test_the_office_an_event_acts_upon(a: str, b: str, verdict: str | None) -> None:
+    """Which envoy was summoned is a role slot; a journalist and a lawyer are not two
+    answers to one question."""
+    report = report_of({"a": a, "b": b})
+    assert report.events
+    roles = [f.verdict for f in report.findings if f.slot == "role"]
+    assert roles == ([verdict] if verdict else [])

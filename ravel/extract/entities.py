@@ -684,6 +684,8 @@ def _role_table() -> tuple[dict[str, str], dict[str, str], int]:
 
 
 ROLES_FOLDED, ROLES_EXACT, ROLE_MAX_TOKENS = _role_table()
+# Offices one question can be asked about ("which envoy was summoned?"): role key -> class.
+ROLE_CLASS = {key: cls for cls, keys in _WORDS["role_classes"].items() for key in keys}
 # Words a role can start with: most tokens start none, and skipping them is most of the speed.
 ROLE_FIRST_WORDS = frozenset(f.split()[0] for f in ROLES_FOLDED) | frozenset(
     f.split()[0] for f in ROLES_EXACT
