@@ -315,11 +315,19 @@ HAZARDS = {
 }
 
 
+HAZARD_CLASSES = frozenset({"earthquake", "disaster", "attack", "crash"})
+
+
 def _hazards(claim: Claim) -> frozenset[str]:
     return frozenset(
-        kind for e in claim.events for kind, pattern in HAZARDS.items()
-        if pattern.fullmatch(e.text)
+        kind for e in claim.events if e.key in HAZARD_CLASSES
+        if (kind := _hazard(e.text.lower())) is not None
     )
+
+
+@functools.lru_cache(maxsize=4096)
+def _hazard(word: str) -> str | None:
+    return next((kind for kind, pattern in HAZARDS.items() if pattern.fullmatch(word)), None)
 
 
 def _other_hazard(a: _Features, b: _Features) -> bool:
@@ -357,21 +365,26 @@ def candidate_pairs(
     Blocked (the default): claims meet in blocks keyed by an event class together with one
     of their names, numbers or words, or by a quotation's opening or closing words; a block
     larger than MAX_BLOCK says too little to be worth its quadratic cost and is skipped.
-    With `stories`, also by an event class together with one of the rarest story terms of
-    their document: in a large corpus "the police chief apologised" is in a thousand
-    stories, and only the document says which.
+    With `stories`, a claim whose every block is too big meets others by an event class
+    together with one of the rarest story terms of its document: in a large corpus "the
+    police chief apologised" is in a thousand stories, and only the document says which.
     """
     if all_pairs:
         every = ((i, j) for i in range(len(features)) for j in range(i + 1, len(features)))
         return [(i, j) for i, j in every if _eligible(features[i], features[j])]
     blocks: dict[str, list[int]] = defaultdict(list)
-    rare = stories.rarest_terms() if stories is not None else {}
-    for i, f in enumerate(features):
-        for key in _blocking_keys(f):
+    keys = [_blocking_keys(f) for f in features]
+    for i, claim_keys in enumerate(keys):
+        for key in claim_keys:
             blocks[key].append(i)
-        for term in rare.get(f.claim.doc_id, ()):
-            for event in f.events:
-                blocks[f"{event}|story:{term}"].append(i)
+    if stories is not None:  # claims whose every block is too big to pair in
+        rare = stories.rarest_terms()
+        for i, claim_keys in enumerate(keys):
+            if all(len(blocks[key]) > MAX_BLOCK for key in claim_keys):
+                f = features[i]
+                for term in rare.get(f.claim.doc_id, ()):
+                    for event in f.events:
+                        blocks[f"{event}|story:{term}"].append(i)
     seen: set[tuple[int, int]] = set()
     doc = [f.claim.doc_id for f in features]
     for key, members in blocks.items():

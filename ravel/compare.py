@@ -243,7 +243,8 @@ def _compare_object_roles(event: Event) -> Iterator[Finding]:
                 continue
             sides = (Side(a, ra.text, ra.start, ra.end, ra.key),
                      Side(b, rb.text, rb.start, rb.end, rb.key))
-            explanation = f"{_who(sides[0])}: {cls} of {ra.text}; {_who(sides[1])}: {rb.text}"
+            explanation = (f"{_who(sides[0])} says {ra.text}; {_who(sides[1])} says {rb.text} "
+                           f"({cls})")
             yield _finding(event, "role", _role_verdict(ra.key, rb.key), "role", explanation,
                            sides)
 

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ravel.extract.events import find_events
+from ravel.extract.events import EVENT_WORDS, find_events
 
 CASES = [
     ("Two men were killed in the raid.", [("killed", "death"), ("raid", "raid")], "verb and noun"),
@@ -39,3 +39,39 @@ def test_offsets_in_a_window() -> None:
 def test_spans_exact(text: str) -> None:
     for m in find_events(text):
         assert text[m.start : m.end] == m.text
+
+
+def _one_alternation(text: str) -> list[tuple[int, int, str]]:
+    """The plain way: one alternation of every word, class by class, longest first."""
+    import re
+
+    pattern = re.compile(
+        r"\b(?:" + "|".join(
+            f"(?P<{cls}>{'|'.join(sorted(words, key=len, reverse=True))})"
+            for cls, words in EVENT_WORDS.items()
+        ) + r")\b",
+        re.IGNORECASE,
+    )
+    return [(m.start(), m.end(), m.lastgroup or "") for m in pattern.finditer(text)]
+
+
+def test_grouping_by_first_letter_finds_what_one_alternation_finds() -> None:
+    from tests.conftest import FIXTURES, SEEDS
+
+    texts = [p.read_text(encoding="utf-8") for folder in (SEEDS, FIXTURES)
+             for p in sorted(folder.rglob("*.txt"))]
+    texts += [c[0] for c in CASES]
+    assert len(texts) > 20
+    for text in texts:
+        assert [(m.start, m.end, m.key) for m in find_events(text)] == _one_alternation(text)
+
+
+EVENT_SALAD = [w.replace("(?:", "").replace(")?", "").replace("?", "").replace("|", " ")
+               for words in EVENT_WORDS.values() for w in words]
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(st.lists(st.sampled_from(EVENT_SALAD) | st.text(max_size=5), max_size=12))
+def test_grouping_by_first_letter_on_word_salad(words: list[str]) -> None:
+    text = " ".join(words)
+    assert [(m.start, m.end, m.key) for m in find_events(text)] == _one_alternation(text)
