@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 
+from ravel.extract._alternation import by_first_letter
 from ravel.extract.entities import AliasTable, find_mentions, load_aliases
 from ravel.model import Attribution
 
@@ -101,7 +102,7 @@ for _lemma, _irregular in REPORTING_VERBS.items():
     VERB_LEMMAS.update(dict.fromkeys(_forms(_lemma, _irregular), _lemma))
 
 VERB_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(VERB_FORMS, key=len, reverse=True)) + r")\b", re.IGNORECASE
+    rf"\b{by_first_letter(sorted(VERB_FORMS, key=len, reverse=True))}\b", re.IGNORECASE
 )
 SOURCE_CUE_RE = re.compile(
     r"\b(?:according\s+to|(?:as\s+)?reported\s+by|as\s+cited\s+by|cited\s+by|quoted\s+by|in\s+the\s+words\s+of)\b",

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from ravel.extract._alternation import by_first_letter
 from ravel.model import Mention
 
 # class -> word patterns (regex fragments; matched case-insensitively at word boundaries)
@@ -67,22 +68,10 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "investigation": (r"investigat(?:e|ed|ion|ions)", r"inquir(?:y|ies)", r"probe"),
 }
 
-def _by_first_letter() -> re.Pattern[str]:
-    """Every event word, grouped by its first letter behind a one-letter lookahead: at each
-    word the engine tries the words of that letter only, not all of them, and finds what
-    one alternation of every word in class order would (the order within a letter is kept).
-    Every fragment starts with a letter."""
-    ordered = [w for words in EVENT_WORDS.values() for w in sorted(words, key=len, reverse=True)]
-    letters: dict[str, list[str]] = {}
-    for word in ordered:
-        letters.setdefault(word[0].lower(), []).append(word)
-    groups = "|".join(
-        f"(?=[{c}{c.upper()}])(?:{'|'.join(words)})" for c, words in letters.items()
-    )
-    return re.compile(rf"\b(?:{groups})\b", re.IGNORECASE)
-
-
-_PATTERN = _by_first_letter()
+# One alternation of every word, class by class and longest first: the first class whose
+# word matches wins (`_class_of` finds it again from the matched text).
+_ORDERED = [w for words in EVENT_WORDS.values() for w in sorted(words, key=len, reverse=True)]
+_PATTERN = re.compile(rf"\b{by_first_letter(_ORDERED)}\b", re.IGNORECASE)
 _CLASSES = [(cls, re.compile("|".join(words), re.IGNORECASE)) for cls, words in EVENT_WORDS.items()]
 _CLASS_OF: dict[str, str] = {}
 
