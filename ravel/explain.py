@@ -177,12 +177,11 @@ def stale_notes(last_run: dict[str, Any], expl: Explanation) -> list[str]:
 
 
 def build_explanation(
-    finding: Finding, report: Report, _sentences: dict[str, tuple[Sentence, ...]] | None = None
+    finding: Finding, report: Report, _index: _Index | None = None
 ) -> Explanation:
     """Everything `ravel explain` shows about `finding`, from the report that holds it."""
-    docs = {d.id: d for d in report.documents}
-    cache = _sentences if _sentences is not None else {}
-    scores = {e.id: e.score for e in report.events}
+    index = _index or _Index.of(report)
+    docs, scores, cache = index.documents, index.scores, index.sentences
     sides = tuple(_side_view(s, finding.slot, docs[s.claim.doc_id], cache) for s in finding.sides)
     pairs = [(a.claim, b.claim) for a, b in combinations(finding.sides, 2)
              if a.claim.doc_id != b.claim.doc_id]
@@ -197,9 +196,23 @@ def build_explanation(
 def build_explanations(report: Report, *, limit: int | None = None) -> list[Explanation]:
     """Explanations of the findings (the first `limit`: findings come conflicts first),
     splitting each document into sentences once."""
-    cache: dict[str, tuple[Sentence, ...]] = {}
+    index = _Index.of(report)
     findings = report.findings if limit is None else report.findings[:limit]
-    return [build_explanation(f, report, cache) for f in findings]
+    return [build_explanation(f, report, index) for f in findings]
+
+
+@dataclass
+class _Index:
+    """A report's lookups, built once for all its explanations."""
+
+    documents: dict[str, Document]
+    scores: dict[str, float]
+    sentences: dict[str, tuple[Sentence, ...]]
+
+    @classmethod
+    def of(cls, report: Report) -> _Index:
+        return cls({d.id: d for d in report.documents}, {e.id: e.score for e in report.events},
+                   {})
 
 
 def evidence(a: Claim, b: Claim) -> Evidence:
