@@ -59,8 +59,8 @@ def finding_order(finding: Finding) -> tuple[int, str, int, str]:
 
 def compare_event(event: Event) -> list[Finding]:
     findings: list[Finding] = []
-    for compare in (_compare_dates, _compare_counts, _compare_event_words, _compare_roles,
-                    _compare_places, _compare_quotes):
+    for compare in (_compare_dates, _compare_counts, _compare_event_words, _compare_agents,
+                    _compare_roles, _compare_places, _compare_quotes):
         findings.extend(compare(event))
     return [_as_disputed(f) for f in findings]
 
@@ -262,6 +262,59 @@ def object_roles(claim: Claim) -> dict[str, Mention]:
                 found.setdefault(word.key, role)
                 break
     return found
+
+
+# Between a named actor and the event word it is the subject of ("Azerbaijan shot down",
+# "Russian forces have raided"), or after a passive ("was shot down by Russia").
+_AGENT_GAP = re.compile(r"\s+(?:(?:forces|troops|police|authorities|officials|has|have|had"
+                        r"|reportedly|allegedly|then|also)\s+){0,2}", re.IGNORECASE)
+_BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
+
+
+def _compare_agents(event: Event) -> Iterator[Finding]:
+    """Who did it: each claim names the actor of the event, and never the other's ("the
+    plane was shot down by Russia" vs "Azerbaijan shot the plane down")."""
+    for a, b in _pairs(event):
+        agents_a, agents_b = event_agents(a), event_agents(b)
+        for cls in sorted(agents_a.keys() & agents_b.keys()):
+            ga, gb = agents_a[cls], agents_b[cls]
+            if ga.key == gb.key:
+                verdict = "agreement"
+            elif ga.key in _actor_keys(b) or gb.key in _actor_keys(a):
+                continue  # both name both: who did what is a reading, not a statement
+            else:
+                verdict = "conflict"
+            sides = (Side(a, ga.text, ga.start, ga.end, ga.key),
+                     Side(b, gb.text, gb.start, gb.end, gb.key))
+            explanation = (f"{_who(sides[0])} names {ga.text} as the actor; {_who(sides[1])} "
+                           f"names {gb.text} ({cls})")
+            yield _finding(event, "actor", verdict, "actor", explanation, sides)
+
+
+def event_agents(claim: Claim) -> dict[str, Mention]:
+    """Event class -> the named actor that is its subject (or its agent after "by")."""
+    text, offset = claim.plain or claim.text, claim.start
+    named = sorted((m for m in claim.actors if m.kind == "actor" and m.key
+                    and m.role != "nationality"), key=lambda m: m.start)
+    found: dict[str, Mention] = {}
+    for word in claim.events:
+        before = [m for m in named if m.end <= word.start and _AGENT_GAP.fullmatch(
+            text, m.end - offset, word.start - offset)]
+        after = [m for m in named if m.start >= word.end and _BY_GAP.fullmatch(
+            text, word.end - offset, m.start - offset)]
+        if word.key not in UNWILLED and (before or after):
+            found.setdefault(word.key, before[-1] if before else after[0])
+    return found
+
+
+# Happenings whose subject is who it befell, not who did it ("Joss Ackland died").
+UNWILLED = frozenset({"death", "injury", "earthquake", "disaster", "birth", "collapse",
+                      "election", "talks", "visit", "resign", "protest", "agreement",
+                      "condolence"})
+
+
+def _actor_keys(claim: Claim) -> set[str]:
+    return {m.key for m in (*claim.actors, *claim.places) if m.key}
 
 
 RANK_PREFIXES = ("deputy", "vice", "first_deputy", "assistant", "under", "former")

@@ -236,3 +236,23 @@ def test_the_office_an_event_acts_upon(a: str, b: str, verdict: str | None) -> N
     assert report.events
     roles = [f.verdict for f in report.findings if f.slot == "role"]
     assert roles == ([verdict] if verdict else [])
+
+
+@pytest.mark.parametrize(("a", "b", "verdict"), [
+    ("The passenger plane was shot down by Russia over Grozny on 25 December 2024.",
+     "Azerbaijan shot down the passenger plane over Grozny on 25 December 2024.", "conflict"),
+    ("Russia shot down the passenger plane over Grozny on 25 December 2024.",
+     "The passenger plane was shot down by Russia over Grozny on 25 December 2024.", "agreement"),
+    ("Russia shot down the passenger plane over Grozny on 25 December 2024, Azerbaijan said.",
+     "Azerbaijan shot down the passenger plane over Grozny on 25 December 2024, Russia said.",
+     None),
+    ("Joss Ackland died on 19 November 2023 in Clovelly, aged 95.",
+     "Ackland's family said he died on 19 November 2023 in Clovelly.", None),
+])
+def test_who_did_it(a: str, b: str, verdict: str | None) -> None:
+    """The named actor of an event, where each claim names one and never the other's; the
+    one a death befell is not its actor."""
+    report = report_of({"a": a, "b": b})
+    assert report.events
+    actors = [f.verdict for f in report.findings if f.slot == "actor"]
+    assert actors == ([verdict] if verdict else [])
