@@ -615,9 +615,17 @@ _COUNT_THEN_EVENT = re.compile(
     r"(?:(?:were|was|are|is|have|has|had|been|being|reported|later)\s+){0,3}",
     re.IGNORECASE,
 )
+_TOLL_VERBS = (r"has|had|have|rose|rises|risen|climbed|climbs|increased|increases|jumped"
+               r"|reached|reaches|stood|stands|was|is|now|to|at|of")
 _EVENT_THEN_COUNT = re.compile(
-    r"\s+(?:toll\s+)?(?:(?:has|had|have|rose|risen|climbed|increased|jumped|reached|stood"
-    r"|stands|was|is|now|to|at|of)\s+){0,3}(?:(?:a|an|the|another|some)\s+)?",
+    rf"\s+(?:toll\s+)?(?:(?:{_TOLL_VERBS})\s+){{0,3}}(?:(?:a|an|the|another|some)\s+)?",
+    re.IGNORECASE,
+)
+# "The number of people killed when ... has risen to 28": a toll stated at the end.
+_TOLL_SUBJECT = re.compile(r"\b(?:toll|number\s+of)\b", re.IGNORECASE)
+_TOLL_VERB_BEFORE = re.compile(
+    r"\b(?:has\s+|had\s+|have\s+)?(?:risen|rose|rises|climbed|climbs|increased|jumped"
+    r"|reached|reaches|stood\s+at|stands\s+at)\s+(?:to\s+)?\Z",
     re.IGNORECASE,
 )
 
@@ -667,6 +675,12 @@ def _attached_event(claim: Claim, quantity: Quantity) -> str | None:
         first = min(after, key=lambda e: e.start)
         if _COUNT_THEN_EVENT.fullmatch(text, quantity.end - offset, first.start - offset):
             return first.key
+    start = quantity.start - offset
+    if before and _TOLL_VERB_BEFORE.search(text, max(0, start - 24), start):
+        toll = _TOLL_SUBJECT.search(text, 0, start)
+        if toll is not None:  # the event word that follows "toll" / "number of"
+            counted = [e for e in before if e.start >= toll.start() + offset]
+            return (counted or before)[0].key
     return None
 
 

@@ -15,6 +15,7 @@ CASES = [
     ("Concerts were cancelled and a visit postponed.",
      [("cancelled", "cancel"), ("visit", "visit"), ("postponed", "cancel")], "several"),
     ("Baku summoned Russia's envoy.", [("summoned", "summon")], "summon"),
+    ("A bus plunged into a ravine.", [("plunged into", "crash")], "a vehicle's plunge"),
     ("He said the weather was fine.", [], "no event words"),
     ("The KILLINGS continued.", [("KILLINGS", "death")], "case-insensitive"),
     ("a skilled negotiator", [("negotiator", "talks")][:0], "no match inside words"),

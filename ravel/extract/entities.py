@@ -63,7 +63,6 @@ NOUN_TYPES = frozenset({"name", "metonym", "capital", "organisation", "region"})
 
 # A word: letters/digits with inner apostrophes or dots ("O'Brien", "U.S"); one char per step.
 TOKEN_RE = re.compile(r"[^\W_](?:[^\W_]|['’.](?=[^\W_]))*")
-POSSESSIVE_RE = re.compile(r"['’]s$")
 SPACE_GAP_RE = re.compile(r"[ \t\u00a0]{1,3}|[-‐‑]")
 ABBREV_GAP_RE = re.compile(r"\.[ \u00a0]{1,2}")
 QUOTE_RE = re.compile(r"[“\"]([^“”\"\n]{3,200})[”\"]")
@@ -191,7 +190,7 @@ def _tokens(text: str, start: int = 0, end: int | None = None) -> list[_Tok]:
     out = []
     for m in TOKEN_RE.finditer(text, start, len(text) if end is None else end):
         word = m.group()
-        poss = bool(POSSESSIVE_RE.search(word)) and len(word) > 2
+        poss = word.endswith(("'s", "’s")) and len(word) > 2
         end = m.end() - 2 if poss else m.end()
         out.append(_Tok(m.start(), end, m.end(), text[m.start() : end], poss))
     return out
