@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import gc
 import signal
 import sys
 import time
@@ -489,6 +490,10 @@ def _fail(message: str, code: ExitCode) -> NoReturn:
 
 
 def main() -> None:
+    # A run builds one large graph of immutable claims and lets it go at exit; the cyclic
+    # collector would scan it again and again for cycles it does not have (an eighth of
+    # the time of a 10,000-document diff). Reference counting still frees the rest.
+    gc.disable()
     _utf8_when_piped()
     try:
         app()
