@@ -219,8 +219,6 @@ def _compare_roles(event: Event) -> Iterator[Finding]:
                      Side(b, rb.text, rb.start, rb.end, rb.key))
             explanation = f"{_who(sides[0])} calls {person} {ra.text}; {_who(sides[1])}: {rb.text}"
             yield _finding(event, "role", verdict, "role", explanation, sides)
-
-
     yield from _compare_object_roles(event)
 
 
