@@ -171,9 +171,9 @@ class Stories:
         return sum(self._idf[t] for t in terms)
 
     def similarity(self, a: str, b: str) -> float:
-        """0 unless the documents share two story terms (one, when either is a brief), and
-        not just a town and its country that other documents name too: that is how
-        different stories overlap."""
+        """0 unless the documents share two story terms and not just a town and its country
+        that other documents name too (that is how different stories overlap); a brief,
+        a document of three story terms or fewer, needs one term in common."""
         key = _doc_pair(a, b)
         found = self._memo.get(key)
         if found is None:
@@ -590,8 +590,10 @@ PERSON_EVENTS = frozenset({"death", "injury", "arrest", "release", "charge", "se
 
 def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     """What a count counts, typed: (event class, thing). None for uncomparable numbers."""
-    if quantity.kind == "ordinal" or _partitive(claim, quantity):
+    if quantity.kind == "ordinal" or _whole_of_a_part(claim, quantity):
         return None
+    if _partitive(claim, quantity) and _attached_event(claim, quantity) is None:
+        return None  # "12 of the victims died in El Oro"; but "killed 12 of the 40" is a toll
     event = _nearest_event(claim, quantity)
     counted = (quantity.counted or "").lower()
     if quantity.unit:
@@ -615,10 +617,11 @@ _COUNT_THEN_EVENT = re.compile(
     r"(?:(?:were|was|are|is|have|has|had|been|being|reported|later)\s+){0,3}",
     re.IGNORECASE,
 )
-_TOLL_VERBS = (r"has|had|have|rose|rises|risen|climbed|climbs|increased|increases|jumped"
-               r"|reached|reaches|stood|stands|was|is|now|to|at|of")
-_EVENT_THEN_COUNT = re.compile(
-    rf"\s+(?:toll\s+)?(?:(?:{_TOLL_VERBS})\s+){{0,3}}(?:(?:a|an|the|another|some)\s+)?",
+_TOLL_VERBS = (r"rose|rises|risen|climbed|climbs|increased|increases|jumped|reached|reaches"
+               r"|stood|stands|was|is")
+_EVENT_THEN_COUNT = re.compile(  # "killing one person", "the death toll has risen to 70"
+    rf"\s+(?:toll\s+(?:of\s+)?)?(?:(?:has|had|have|now)\s+)?"
+    rf"(?:(?:{_TOLL_VERBS})\s+(?:(?:to|at|of)\s+)?)?(?:(?:a|an|the|another|some)\s+)?",
     re.IGNORECASE,
 )
 # "The number of people killed when ... has risen to 28": a toll stated at the end.
@@ -636,6 +639,13 @@ _PARTITIVE = re.compile(
     re.IGNORECASE,
 )
 _SUBSET_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+\Z", re.IGNORECASE)
+_WHOLE_BEFORE = re.compile(r"\d\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
+
+
+def _whole_of_a_part(claim: Claim, quantity: Quantity) -> bool:
+    """The 40 of "killed 12 of the 40 passengers": a whole the part was taken from."""
+    text, start = claim.plain or claim.text, quantity.start - claim.start
+    return _WHOLE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
 def _partitive(claim: Claim, quantity: Quantity) -> bool:
@@ -665,22 +675,23 @@ def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:
 def _attached_event(claim: Claim, quantity: Quantity) -> str | None:
     """The event word a count is the subject or the object of, if any."""
     text, offset = claim.plain or claim.text, claim.start
+    start = quantity.start - offset
     before = [e for e in claim.events if e.end <= quantity.start]
+    if before and _TOLL_VERB_BEFORE.search(text, max(0, start - 24), start):
+        tolls = list(_TOLL_SUBJECT.finditer(text, 0, start))
+        if tolls:  # the event of the nearest "death toll" / "number of people killed"
+            at = tolls[-1].start() + offset
+            counted = [e for e in before if e.end >= at - 1]
+            return (counted or before)[0].key
     if before:
         last = max(before, key=lambda e: e.end)
-        if _EVENT_THEN_COUNT.fullmatch(text, last.end - offset, quantity.start - offset):
+        if _EVENT_THEN_COUNT.fullmatch(text, last.end - offset, start):
             return last.key
     after = [e for e in claim.events if e.start >= quantity.end]
     if after:
         first = min(after, key=lambda e: e.start)
         if _COUNT_THEN_EVENT.fullmatch(text, quantity.end - offset, first.start - offset):
             return first.key
-    start = quantity.start - offset
-    if before and _TOLL_VERB_BEFORE.search(text, max(0, start - 24), start):
-        toll = _TOLL_SUBJECT.search(text, 0, start)
-        if toll is not None:  # the event word that follows "toll" / "number of"
-            counted = [e for e in before if e.start >= toll.start() + offset]
-            return (counted or before)[0].key
     return None
 
 

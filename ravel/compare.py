@@ -62,7 +62,8 @@ def compare_event(event: Event) -> list[Finding]:
     for compare in (_compare_dates, _compare_counts, _compare_event_words, _compare_agents,
                     _compare_roles, _compare_places, _compare_quotes):
         findings.extend(compare(event))
-    return [_as_disputed(f) for f in findings]
+    unique = {f.id: f for f in reversed(findings)}  # an office both bound and acted upon
+    return [_as_disputed(f) for f in findings if unique.get(f.id) is f]
 
 
 def _as_disputed(finding: Finding) -> Finding:
@@ -90,16 +91,17 @@ def _compare_dates(event: Event) -> Iterator[Finding]:
     dated = [(c, t) for c in event.claims if (t := main_date(c, classes)) is not None]
     sides = {c.id: _date_side(c, t) for c, t in dated}
     relations = [
-        (a, b, _same_words(ta, tb) or relate_timex(ta, tb))
+        (a, b, None if _same_words(ta, tb) else relate_timex(ta, tb))
         for (a, ta), (b, tb) in combinations(dated, 2)
         if a.doc_id != b.doc_id
     ]
     yield from _merge_or_pair(event, "date", relations, sides, _date_explanation)
 
 
-def _same_words(a: Timex, b: Timex) -> str | None:
-    """"Later this week" in two reports says the same, whatever day each was written."""
-    return "equal" if a.text.lower() == b.text.lower() else None
+def _same_words(a: Timex, b: Timex) -> bool:
+    """"Later this week" in two reports written on different days: the same words that
+    resolve to different days say nothing either way (no relation, no finding)."""
+    return a.text.lower() == b.text.lower() and a.value != b.value
 
 
 def _event_classes(event: Event) -> frozenset[str]:
@@ -183,7 +185,7 @@ def _compare_event_words(event: Event) -> Iterator[Finding]:
 
 
 _SPECULATION = re.compile(
-    r"\b(?:(?:un)?likely|risks?|threat|fears?|feared|could|might|may|would|possib(?:le|ly|ility)"
+    r"\b(?:(?:un)?likely|risks?|threat|fears?|feared|could|might|(?-i:may)|would|possib(?:le|ly|ility)"
     r"|potential|warn(?:s|ed|ing)?|expect(?:s|ed)?|chance|danger|if|whether)\b",
     re.IGNORECASE,
 )

@@ -191,6 +191,8 @@ def test_no_conflict(a: str, b: str, slot: str, why: str) -> None:
     ("The blast killed 3 and injured 12 on Monday.", {"3": "death", "12": "injury"}),
     ("Three were killed when the bus crashed.", {"Three": "death"}),
     ("The death toll rose to 70 on Tuesday.", {"70": "death"}),
+    ("The death toll from the earthquake has risen to 28.", {"28": "death"}),
+    ("The number of people killed in the quake has risen to 28.", {"28": "death"}),
     ("Death Toll Climbs to 31 in Pagaralam Bus Accident", {"31": "death"}),
     ("The number of people killed when a bus plunged into a ravine has risen to 28.",
      {"28": "death"}),
@@ -259,3 +261,42 @@ def test_who_did_it(a: str, b: str, verdict: str | None) -> None:
     assert report.events
     actors = [f.verdict for f in report.findings if f.slot == "actor"]
     assert actors == ([verdict] if verdict else [])
+
+
+# Found in review: each of these went wrong once.
+def test_a_part_that_is_the_toll_counts_and_its_whole_does_not() -> None:
+    a = "The bus crash near Kemerli on 3 March killed 12 of the 40 passengers, police said."
+    report = report_of({"a": a, "b": a.replace("12 of the 40 passengers", "12 people")})
+    counts = [(f.verdict, [s.value for s in f.sides]) for f in report.findings
+              if f.slot == "quantity"]
+    assert counts == [("agreement", ["12", "12"])]
+
+
+def test_an_office_both_bound_and_acted_upon_is_one_finding() -> None:
+    a = "On 3 March Azerbaijan summoned ambassador Anna Weber over the crash in Baku."
+    report = report_of({"a": a, "b": a.replace("ambassador", "chargé d'affaires")})
+    ids = [f.id for f in report.findings]
+    assert len(ids) == len(set(ids))
+    assert [f.verdict for f in report.findings if f.slot == "role"] == ["conflict"]
+
+
+def test_the_month_may_is_no_possibility() -> None:
+    report = report_of({
+        "a": "On 5 May police arrested the journalist Anna Weber in Tampere after the protest.",
+        "b": "On 5 May police did not arrest the journalist Anna Weber in Tampere after the "
+             "protest.",
+    })
+    assert [f.kind for f in report.findings if f.verdict == "conflict"] == ["polarity"]
+
+
+def test_an_age_is_no_head_count() -> None:
+    from ravel.align import count_key
+
+    (claim,) = report_of({"a": "Police said the activist Anna Weber was arrested at 17."}).claims
+    assert [count_key(claim, q) for q in claim.quantities] == [None]
+
+
+def test_the_same_relative_words_resolved_to_other_days_say_nothing() -> None:
+    a = "TAMPERE, {} - Police arrested the journalist Anna Weber on Monday, her lawyer said."
+    report = report_of({"a": a.format("6 March 2024"), "b": a.format("14 March 2024")})
+    assert not [f for f in report.findings if f.slot == "date"]

@@ -84,6 +84,7 @@ CASES: list[tuple[str, list[str], str]] = [
     ("the toll climbed past 80 people", ["past 80=> 80 cardinal/people"], "climbed past"),
     ("the toll topped 100 people", ["topped 100=> 100 cardinal/people"], "topped"),
     ("over the past 80 years", ["80 years=80 year measure"], "the past N years: no bound"),
+    ("they walked past 3 checkpoints", ["3=3 cardinal/checkpoints"], "walked past: no bound"),
     ("over 5 people", ["over 5=> 5 cardinal/people"], "over"),
     ("fewer than 10 people", ["fewer than 10=< 10 cardinal/people"], "fewer than"),
     ("less than 10%", ["less than 10%=< 10% percent"], "less than a percent"),

@@ -93,7 +93,9 @@ _UNIT_AFTER = re.compile(
 _AGE = re.compile(r"(?i:-years?-old\b)")
 _POST_MOD = re.compile(rf"(?i:[^\S\n]*+(\+|-plus\b)|{_SP}({_alt(W.POST_MODIFIERS)})\b)")
 _CURRENCY_BEFORE = re.compile(rf"(?<![\w$])({_alt(W.CURRENCY_SIGNS)})[^\S\n]?\Z")
-_DETERMINER = re.compile(r"(?i:\b(?:the|these|those|its|their)\s+)\Z")
+_RISEN = re.compile(  # "past 80" is a bound only after a rise: "climbed past 80"
+    r"(?i:\b(?:climbed|climbs|rose|risen|rises|went|gone|surged|jumped|crept|edged)\s+)\Z"
+)
 _MODIFIER_BEFORE = re.compile(rf"(?i:(?<![\w])({_alt(W.MODIFIERS)})[^\S\n]*+\Z)")
 _BETWEEN_BEFORE = re.compile(r"(?i:\bbetween[^\S\n]++\Z)")
 _HALF_BEFORE = re.compile(r"(?i:\bhalf[^\S\n]++\Z)")
@@ -474,8 +476,8 @@ def _apply_modifier(text: str, d: _Draft, floor: int) -> None:
         return
     m = _MODIFIER_BEFORE.search(text, max(floor, d.start - _WINDOW), d.start)
     if m is not None and not (
-        m.group(1).lower() == "past" and _DETERMINER.search(text, max(0, m.start() - 8), m.start())
-    ):  # "the past 80 years" is a span of time, not more than 80 of anything
+        m.group(1).lower() == "past" and not _RISEN.search(text, max(0, m.start() - 12), m.start())
+    ):  # "climbed past 80"; not "the past 80 years", "half past eight", "walked past 3 cars"
         _bound(d, W.MODIFIERS[" ".join(m.group(1).lower().split())])
         d.start = m.start()
 
