@@ -100,11 +100,13 @@ def align_claims(
     pairs = _same_story(
         candidate_pairs(features, all_pairs=all_pairs, stories=stories), features, stories
     )
-    scored = [
-        (_score(features[i], features[j], idf), i, j) for i, j in pairs
-        if not _other_hazard(features[i], features[j])
-        and not _years_apart(features[i].claim, features[j].claim)
-    ]
+    scored = []
+    for i, j in pairs:
+        if _other_hazard(features[i], features[j]):
+            continue
+        dates = _main_dates(features[i].claim, features[j].claim)
+        if not _years_apart(*dates):
+            scored.append((_score(features[i], features[j], idf, dates), i, j))
     if stats is not None:
         stats["claims"] = len(features)
         stats["candidates"] = len(pairs)
@@ -300,34 +302,33 @@ def _features(claim: Claim) -> _Features:
                      _hazards(claim))
 
 
-# Kinds of disaster: a claim about a fire and one about a landslide are two happenings,
-# though both killed people in one country (a background paragraph: "In 2010, a fire in
-# Mexico killed 4 people"; "In 2019, a landslide in Mexico killed 10").
-HAZARDS = {
-    "earthquake": re.compile(r"(?:earth)?quakes?|tremors?|aftershocks?", re.IGNORECASE),
+# What struck: a claim about a fire and one about a landslide are two happenings, though
+# both killed people in one country (a background paragraph: "In 2010, a fire in Mexico
+# killed 4 people"; "In 2019, a landslide in Mexico killed 10"). The classes that name
+# one hazard stand for themselves; the disaster and attack classes are split by word.
+HAZARD_CLASSES = frozenset({"earthquake", "crash"})
+HAZARD_WORDS = {
     "flood": re.compile(r"floods?|flooding", re.IGNORECASE),
     "fire": re.compile(r"(?:wild)?fires?|blazes?", re.IGNORECASE),
     "storm": re.compile(r"storms?|hurricanes?|typhoons?|cyclones?", re.IGNORECASE),
     "landslide": re.compile(r"(?:land|mud)slides?", re.IGNORECASE),
     "tsunami": re.compile(r"tsunamis?", re.IGNORECASE),
     "explosion": re.compile(r"explosions?|blasts?", re.IGNORECASE),
-    "crash": re.compile(r"crash(?:es|ed)?|derail(?:ed|ment)|collision|collided", re.IGNORECASE),
 }
 
 
-HAZARD_CLASSES = frozenset({"earthquake", "disaster", "attack", "crash"})
-
-
 def _hazards(claim: Claim) -> frozenset[str]:
-    return frozenset(
-        kind for e in claim.events if e.key in HAZARD_CLASSES
-        if (kind := _hazard(e.text.lower())) is not None
-    )
+    return frozenset(filter(None, (_hazard(e.key, e.text.lower()) for e in claim.events)))
 
 
 @functools.lru_cache(maxsize=4096)
-def _hazard(word: str) -> str | None:
-    return next((kind for kind, pattern in HAZARDS.items() if pattern.fullmatch(word)), None)
+def _hazard(cls: str, word: str) -> str | None:
+    if cls in HAZARD_CLASSES:
+        return cls
+    if cls not in ("disaster", "attack"):
+        return None
+    return next((kind for kind, pattern in HAZARD_WORDS.items() if pattern.fullmatch(word)),
+                None)
 
 
 def _other_hazard(a: _Features, b: _Features) -> bool:
@@ -461,7 +462,12 @@ def _is_heading(claim: Claim) -> bool:
     )
 
 
-def _score(a: _Features, b: _Features, idf: dict[str, float]) -> float:
+def _score(
+    a: _Features,
+    b: _Features,
+    idf: dict[str, float],
+    dates: tuple[Timex | None, Timex | None] | None = None,
+) -> float:
     shared = a.terms & b.terms
     weight_a = sum(idf[t] for t in a.terms) or 1.0
     weight_b = sum(idf[t] for t in b.terms) or 1.0
@@ -470,7 +476,7 @@ def _score(a: _Features, b: _Features, idf: dict[str, float]) -> float:
     overlap = mass / math.sqrt(weight_a * weight_b) * 0.5 + mass / min(weight_a, weight_b) * 0.5
     surface = fuzz.token_sort_ratio(a.norm, b.norm, processor=utils.default_process) / 100
     score = (1 - FUZZ_WEIGHT) * overlap + FUZZ_WEIGHT * surface
-    score += DATE_EVIDENCE * _date_evidence(a.claim, b.claim)
+    score += DATE_EVIDENCE * _date_evidence(*(dates or _main_dates(a.claim, b.claim)))
     score += COUNT_EVIDENCE * _count_evidence(a.claim, b.claim)
     score -= NAME_EVIDENCE * _different_names(a.claim, b.claim)
     if quotes_match(a.claim, b.claim):
@@ -487,10 +493,14 @@ def _confirmation(
     return sum(idf[t] for t in shared if not t.startswith("event:"))
 
 
-def _date_evidence(a: Claim, b: Claim) -> int:
-    """+1 when the main dates are compatible, -1 when they are disjoint, else 0."""
+def _main_dates(a: Claim, b: Claim) -> tuple[Timex | None, Timex | None]:
+    """Each claim's date for the kinds of event both report."""
     shared = frozenset(e.key for e in a.events) & frozenset(e.key for e in b.events)
-    da, db = main_date(a, shared), main_date(b, shared)
+    return main_date(a, shared), main_date(b, shared)
+
+
+def _date_evidence(da: Timex | None, db: Timex | None) -> int:
+    """+1 when the main dates are compatible, -1 when they are disjoint, else 0."""
     if da is None or db is None:
         return 0
     relation = relate_timex(da, db)
@@ -502,11 +512,9 @@ def _date_evidence(a: Claim, b: Claim) -> int:
 YEARS_APART = 366  # days between two claims' dates that make them two happenings
 
 
-def _years_apart(a: Claim, b: Claim) -> bool:
+def _years_apart(da: Timex | None, db: Timex | None) -> bool:
     """Dates more than a year apart: "In 2018, an earthquake in Ukraine killed 5" is the
     background of a report on this year's earthquake, not another account of it."""
-    shared = frozenset(e.key for e in a.events) & frozenset(e.key for e in b.events)
-    da, db = main_date(a, shared), main_date(b, shared)
     if da is None or db is None or da.lo is None or da.hi is None:
         return False
     if db.lo is None or db.hi is None:

@@ -24,6 +24,7 @@ from ravel.wire import (
     finding_to_dict,
     render_json,
     render_json_indented,
+    summary_counts,
     summary_line,
     timex_to_dict,
 )
@@ -100,13 +101,11 @@ def findings_line(report: Report) -> str:
 
 def findings_jsonl(report: Report) -> str:
     head = {"type": "run", "schema": "ravel.diff/1", "ravel": __version__,
-            "summary": diff_to_dict(report)["summary"]}
+            "summary": summary_counts(report)}
     rows: list[dict[str, Any]] = [head]
     rows += [{"type": "document", **document_to_dict(d)} for d in report.documents]
     rows += [{"type": "finding", **finding_to_dict(f)} for f in report.findings]
-    rows += [{"type": "error", "path": p.path, "message": p.message}
-             for p in report.problems if p.fatal]
-    return _jsonl(rows)
+    return _jsonl(rows + _error_rows(report.problems))
 
 
 def findings_github(report: Report) -> str:
@@ -225,9 +224,7 @@ def claims_jsonl(report: Report) -> str:
                                    "ravel": __version__}]
     rows += [{"type": "document", **document_to_dict(d)} for d in report.documents]
     rows += [{"type": "claim", **claim_to_dict(c)} for c in report.claims]
-    rows += [{"type": "error", "path": p.path, "message": p.message}
-             for p in report.problems if p.fatal]
-    return _jsonl(rows)
+    return _jsonl(rows + _error_rows(report.problems))
 
 
 def claims_markdown(report: Report) -> str:
@@ -253,9 +250,11 @@ def dates_jsonl(tagged: Sequence[Tagged], problems: Sequence[InputProblem]) -> s
     for doc, timexes in tagged:
         rows.append({"type": "document", **document_to_dict(doc)})
         rows += [{"type": "date", "document": doc.id, **_timex_row(t)} for t in timexes]
-    rows += [{"type": "error", "path": p.path, "message": p.message}
-             for p in problems if p.fatal]
-    return _jsonl(rows)
+    return _jsonl(rows + _error_rows(problems))
+
+
+def _error_rows(problems: Sequence[InputProblem]) -> list[dict[str, Any]]:
+    return [{"type": "error", "path": p.path, "message": p.message} for p in problems if p.fatal]
 
 
 def _timex_row(t: Timex) -> dict[str, Any]:
