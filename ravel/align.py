@@ -40,6 +40,7 @@ STORY_TERMS = 2  # story terms two documents must share ...
 BRIEF_TERMS = 3  # ... unless one of them has no more than this many
 STORY_PLACES = 3  # places alone: a town and its country are one location, three a geography,
 RARE_PLACE_DOCS = 3  # and a place only a few documents of the corpus name is a story's
+RARE_NAME_DOCS = 3  # a name (not a place) so few documents give anchors their contradictions
 CONFLICT_STORY = 0.25  # documents this alike need no shared name to contradict each other
 STORY_MIN = 0.1  # documents sharing less of a story's names, dates and numbers never align
 CONFIRM = 1.0  # shared evidence beyond the event word, in units of a pair-specific term's IDF
@@ -106,7 +107,8 @@ def align_claims(
             continue
         dates = _main_dates(features[i].claim, features[j].claim)
         if not _years_apart(*dates):
-            scored.append((_score(features[i], features[j], idf, dates), i, j))
+            one_story = stories.one_story(features[i].claim.doc_id, features[j].claim.doc_id)
+            scored.append((_score(features[i], features[j], idf, dates, one_story), i, j))
     if stats is not None:
         stats["claims"] = len(features)
         stats["candidates"] = len(pairs)
@@ -201,6 +203,26 @@ class Stories:
             or any(self._df[t] <= RARE_PLACE_DOCS for t in shared)
         )
 
+    def one_story(self, a: str, b: str) -> bool:
+        """The documents plainly tell one story: alike enough, or sharing a rare name."""
+        return self.similarity(a, b) >= CONFLICT_STORY or self.share_rare_name(a, b)
+
+    def share_name(self, a: str, b: str) -> bool:
+        """Both documents give one name or one day: numbers alone are weak company."""
+        shared = self._profiles[a] & self._profiles[b]
+        return any(t.startswith(("name:", "person:", "d:")) for t in shared)
+
+    def share_rare_name(self, a: str, b: str) -> bool:
+        """Both documents name someone or something (not a place) that few others name:
+        the same ferry, the same spokesman. Two stories of one kind share places and
+        numbers, seldom a name of their own."""
+        shared = self._profiles[a] & self._profiles[b]
+        return any(
+            t.startswith(("name:", "person:")) and t not in self._where
+            and self._df[t] <= RARE_NAME_DOCS
+            for t in shared
+        )
+
     def rarest_terms(self, k: int = STORY_KEYS) -> dict[str, list[str]]:
         """Each document's k story terms the fewest other documents share (but some do)."""
         out = {}
@@ -261,9 +283,30 @@ def _names(claim: Claim) -> list[Mention]:
 
 
 def _name_term(mention: Mention) -> str:
-    """One term per name, whatever face it shows ("the Kemerli earthquake", "in Kemerli");
-    offices stay apart from names."""
-    return f"role:{mention.key}" if mention.kind == "role" else f"name:{mention.key}"
+    """One term per name, whatever face it shows ("the Kemerli earthquake", "in Kemerli",
+    "Ormoc City" and "Ormoc", "MBCA Kim-Nirvana" and "the Kim Nirvana"); offices stay
+    apart from names, and people are known by their key (a surname)."""
+    if mention.kind == "role":
+        return f"role:{mention.key}"
+    if mention.role == "person":
+        return f"name:{mention.key}"
+    return f"name:{_name_head(mention.key)}"
+
+
+# Words that say what kind of place a name is, not which: "Ormoc City" is "Ormoc".
+GENERIC_NAME_WORDS = frozenset(
+    """city province district region county state island islands river lake town village
+    municipality regency prefecture governorate oblast krai the of""".split()
+)
+_NAME_WORD = re.compile(r"[^\W_]+")
+
+
+@functools.lru_cache(maxsize=1 << 14)
+def _name_head(key: str) -> str:
+    """The last distinctive word of a name: a name's forms differ in what they prefix
+    ("MBCA Kim-Nirvana", "Kim Nirvana") and in the kind of place they add, rarely in it."""
+    words = [w for w in _NAME_WORD.findall(key) if w not in GENERIC_NAME_WORDS]
+    return words[-1] if words else key
 
 
 def _doc_pair(a: str, b: str) -> tuple[str, str]:
@@ -297,7 +340,7 @@ def _features(claim: Claim) -> _Features:
         if k < len(named) and named[k][0] <= pos:
             continue  # a name's words are its name term, not content words
         words.append(word)
-        terms.add(f"w:{_stem(word)}")
+        terms.add(f"w:{stem(word)}")
     return _Features(claim, frozenset(terms), events, " ".join(words), _is_heading(claim),
                      _hazards(claim))
 
@@ -337,7 +380,7 @@ def _other_hazard(a: _Features, b: _Features) -> bool:
 
 
 @functools.lru_cache(maxsize=1 << 16)
-def _stem(word: str) -> str:
+def stem(word: str) -> str:
     """A light suffix stripper: "cultural"/"culture" -> "cultur", "cancelled" -> "cancel"."""
     word = word.replace("’", "'").split("'")[0]
     for suffix in _SUFFIXES:
@@ -434,7 +477,7 @@ def anchored(a: Claim, b: Claim, stories: Stories, *, about_place: bool = False)
         return True
     if not about_place and _different_names(a, b, ("city", "region")):
         return False
-    if stories.similarity(a.doc_id, b.doc_id) >= CONFLICT_STORY:
+    if stories.one_story(a.doc_id, b.doc_id):
         return True
     fa, fb = _features(a), _features(b)
     people = {_name_term(m) for m in _names(a) if _is_someone(m)}
@@ -467,7 +510,10 @@ def _score(
     b: _Features,
     idf: dict[str, float],
     dates: tuple[Timex | None, Timex | None] | None = None,
+    one_story: bool = False,
 ) -> float:
+    """How alike two claims are. Counts that disagree count against a pair unless its
+    documents plainly tell one story: there they are the finding, not a second event."""
     shared = a.terms & b.terms
     weight_a = sum(idf[t] for t in a.terms) or 1.0
     weight_b = sum(idf[t] for t in b.terms) or 1.0
@@ -477,7 +523,7 @@ def _score(
     surface = fuzz.token_sort_ratio(a.norm, b.norm, processor=utils.default_process) / 100
     score = (1 - FUZZ_WEIGHT) * overlap + FUZZ_WEIGHT * surface
     score += DATE_EVIDENCE * _date_evidence(*(dates or _main_dates(a.claim, b.claim)))
-    score += COUNT_EVIDENCE * _count_evidence(a.claim, b.claim)
+    score += COUNT_EVIDENCE * _count_evidence(a.claim, b.claim, one_story)
     score -= NAME_EVIDENCE * _different_names(a.claim, b.claim)
     if quotes_match(a.claim, b.claim):
         score += 0.5
@@ -537,11 +583,11 @@ def _different_names(
     return clashes
 
 
-def _count_evidence(a: Claim, b: Claim) -> int:
+def _count_evidence(a: Claim, b: Claim, one_story: bool = False) -> int:
     evidence = 0
     for qa, qb in typed_count_pairs(a, b):
         evidence += -1 if relate_quantities(qa, qb) == "disjoint" else 1
-    return max(-1, min(1, evidence))
+    return max(0 if one_story else -1, min(1, evidence))
 
 
 # dates that say when something was reported, or bound a span, rather than when it happened
@@ -598,20 +644,21 @@ PERSON_EVENTS = frozenset({"death", "injury", "arrest", "release", "charge", "se
 
 def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     """What a count counts, typed: (event class, thing). None for uncomparable numbers."""
-    if quantity.kind == "ordinal" or _whole_of_a_part(claim, quantity):
+    if quantity.kind == "ordinal" or whole_of_a_part(claim, quantity):
         return None
-    if _partitive(claim, quantity) and _attached_event(claim, quantity) is None:
+    if partitive(claim, quantity) and attached_event(claim, quantity) is None:
         return None  # "12 of the victims died in El Oro"; but "killed 12 of the 40" is a toll
-    event = _nearest_event(claim, quantity)
+    state = state_after(claim, quantity)
+    event = state or _nearest_event(claim, quantity)
     counted = (quantity.counted or "").lower()
     if quantity.unit:
         thing = quantity.unit  # an age, a magnitude, a sum of money: never a head count
     elif counted in PERSON_NOUNS:
         thing = "person"
-    elif not counted and event in PERSON_EVENTS and _attached_event(claim, quantity):
+    elif not counted and event in PERSON_EVENTS and attached_event(claim, quantity):
         thing = "person"  # "killing 3", "3 were killed"; not "of 70 bodies, 22 were returned"
     elif counted:
-        thing = _stem(counted)
+        thing = stem(counted)
     else:
         return None
     return (event or "", thing)
@@ -646,25 +693,51 @@ _PARTITIVE = re.compile(
     r"|(?:[^\W\d_]+\s+){0,2}(?:were|was|are|is)\s+among\b)",
     re.IGNORECASE,
 )
-_SUBSET_BEFORE = re.compile(r"\b(?:including|among\s+them|among\s+whom)\s+\Z", re.IGNORECASE)
+_SUBSET_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|(?:the\s+)?remaining|another|other"
+    r"|additional|further)\s+\Z",
+    re.IGNORECASE,
+)
+_MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
 _WHOLE_BEFORE = re.compile(r"\d\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
 
 
-def _whole_of_a_part(claim: Claim, quantity: Quantity) -> bool:
+def whole_of_a_part(claim: Claim, quantity: Quantity) -> bool:
     """The 40 of "killed 12 of the 40 passengers": a whole the part was taken from."""
     text, start = claim.plain or claim.text, quantity.start - claim.start
     return _WHOLE_BEFORE.search(text, max(0, start - 12), start) is not None
 
 
-def _partitive(claim: Claim, quantity: Quantity) -> bool:
+def partitive(claim: Claim, quantity: Quantity) -> bool:
     """A part of a count, not the count: "12 of the victims died in El Oro", "two crew
-    were among those killed", "including 3 children"."""
+    were among those killed", "including 3 children", "the remaining four bodies",
+    "another 12 people", "three more bodies"."""
     text, offset = claim.plain or claim.text, claim.start
     start = quantity.start - offset
     return (
         _PARTITIVE.match(text, quantity.end - offset) is not None
+        or _MORE_AFTER.match(text, quantity.end - offset) is not None
         or _SUBSET_BEFORE.search(text, max(0, start - 16), start) is not None
     )
+
+
+# A count of people in a state, not in an event: "12 still missing", "20 people remain
+# trapped". Keyed by the state, not by the nearest event word. (Not "aboard": who was on
+# board is told in parts, "68 passengers and four crew", and parts are not totals.)
+_STATE_AFTER = re.compile(
+    r"\s+(?:[^\W\d_]+\s+)?(?:(?:were|was|are|is|remain|remained|remains|still|reportedly"
+    r"|have\s+been|had\s+been)\s+){0,3}(?P<state>missing|unaccounted|trapped|stranded)\b",
+    re.IGNORECASE,
+)
+
+
+def state_after(claim: Claim, quantity: Quantity) -> str | None:
+    if attached_event(claim, quantity) is not None:
+        return None
+    text, offset = claim.plain or claim.text, claim.start
+    end = (quantity.counted_end or quantity.end) - offset
+    found = _STATE_AFTER.match(text, end)
+    return found and "state:" + found["state"].split()[0].lower()
 
 
 def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:
@@ -672,7 +745,7 @@ def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:
     nearest ("the quake left 14 people dead and 380 injured": 14 dead, 380 injured)."""
     if not claim.events:
         return None
-    attached = _attached_event(claim, quantity)
+    attached = attached_event(claim, quantity)
     if attached is not None:
         return attached
     nearest = min(claim.events, key=lambda e: min(abs(e.start - quantity.end),
@@ -680,7 +753,7 @@ def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:
     return nearest.key
 
 
-def _attached_event(claim: Claim, quantity: Quantity) -> str | None:
+def attached_event(claim: Claim, quantity: Quantity) -> str | None:
     """The event word a count is the subject or the object of, if any."""
     text, offset = claim.plain or claim.text, claim.start
     start = quantity.start - offset

@@ -1,5 +1,6 @@
 """The claims stage: run the extractors over a document's sentences and keep the
-sentences that state something checkable (an event, a date or a count) as claims."""
+sentences that state something checkable (an event, a date, a count or a measure) as
+claims."""
 
 from __future__ import annotations
 
@@ -60,7 +61,8 @@ def _claim(
     events = _mark_negated(find_events(plain, start, end), find_negations(plain, start, end), plain)
     quantities = _not_dates(find_quantities(plain, start, end), dates)
     anchored = tuple(t for t in dates if t.type in ("DATE", "TIME"))
-    if not events and not anchored and not any(q.counted for q in quantities):
+    if not events and not anchored and not any(q.counted or q.kind == "measure"
+                                               for q in quantities):
         return None
     mentions = _outside(find_mentions(plain, start, end, aliases=aliases), dateline)
     roles = find_roles(plain, start, end)

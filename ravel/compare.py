@@ -140,14 +140,22 @@ def _days_apart(a: str, b: str) -> int | None:
 def _compare_counts(event: Event) -> Iterator[Finding]:
     for a, b in _pairs(event):
         for qa, qb in typed_count_pairs(a, b):
-            relation = relate_quantities(qa, qb)
-            verdict = RELATION_VERDICT.get(relation, "compatible")
-            kind = "quantity"
-            if verdict == "conflict":
-                kind = "quantity/off-by-one" if _off_by_one(qa, qb) else "quantity/clear"
-            sides = (_count_side(a, qa), _count_side(b, qb))
-            explanation = f"{_who(sides[0])} says {qa.text}; {_who(sides[1])} says {qb.text}"
-            yield _finding(event, "quantity", verdict, kind, explanation, sides)
+            yield quantity_finding(event, (a, qa), (b, qb))
+
+
+def quantity_finding(
+    event: Event, a: tuple[Claim, Quantity], b: tuple[Claim, Quantity], *, noun: bool = False
+) -> Finding:
+    """Two claims' values of one count; `noun` quotes the counted noun with the number."""
+    (ca, qa), (cb, qb) = a, b
+    verdict = RELATION_VERDICT.get(relate_quantities(qa, qb), "compatible")
+    kind = "quantity"
+    if verdict == "conflict":
+        kind = "quantity/off-by-one" if _off_by_one(qa, qb) else "quantity/clear"
+    sides = (_count_side(ca, qa), _count_side(cb, qb))
+    says = [s.surface if noun else q.text for s, q in zip(sides, (qa, qb), strict=True)]
+    explanation = f"{_who(sides[0])} says {says[0]}; {_who(sides[1])} says {says[1]}"
+    return _finding(event, "quantity", verdict, kind, explanation, sides)
 
 
 def _count_side(claim: Claim, quantity: Quantity) -> Side:

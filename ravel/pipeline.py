@@ -18,10 +18,11 @@ from typing import Any, BinaryIO, Protocol
 
 from ravel.align import ALIGN_CUTOFF, Stories, align_claims
 from ravel.claims import extract_claims
-from ravel.compare import compare_events
+from ravel.compare import compare_events, finding_order
 from ravel.errors import NoDocumentsError
 from ravel.extract import dates
 from ravel.extract.entities import AliasTable, load_aliases
+from ravel.facts import compare_facts
 from ravel.model import Claim, Document, Event, Finding, InputProblem, Reference, Report, Timex
 from ravel.read import DEFAULT_EXTENSIONS, DEFAULT_MAX_BYTES, read_documents
 from ravel.reference import find_reference
@@ -111,7 +112,16 @@ def align_and_compare(
     events = align_claims(
         claims, score_cutoff=options.align_cutoff, stories=stories, all_pairs=all_pairs
     )
-    return events, compare_events(events, stories=stories)
+    findings = compare_events(events, stories=stories)
+    fact_events, fact_findings = compare_facts(claims, stories, events)
+    if fact_events:
+        events = tuple(sorted((*events, *fact_events), key=lambda e: _claim_order(e.claims[0])))
+        findings = tuple(sorted((*findings, *fact_findings), key=finding_order))
+    return events, findings
+
+
+def _claim_order(claim: Claim) -> tuple[str, int]:
+    return (claim.doc_id, claim.start)
 
 
 def extract_document(doc: Document, aliases: AliasTable) -> tuple[Reference, tuple[Claim, ...]]:

@@ -535,7 +535,7 @@ def _with_aliases(doc: _Doc, run: list[_Atom]) -> list[_Found]:
     others = [a for a in run if a.alias is None]
     adjectival = any(a.alias and a.alias.type in ("demonym", "people") for a in run)
     if others and not adjectival and all(_name_shaped(a.word) for a in others):
-        if run[0].alias is None and run[0].word in PLACE_PREFIXES:
+        if run[0].word in PLACE_PREFIXES:  # "West Java": "West" alone is a region too
             place = _place_role(text, run[0].start, run[-1].end) or "city"
             return [_Found(_span(text, run, "place", None, place), True)]
         if len(run) == 2 and run[-1].alias is None and not run[0].word.isupper():

@@ -584,7 +584,8 @@ def _finish_ordinal(text: str, d: _Draft, end: int) -> _Draft | None:
 
 def _is_plural(word: str) -> bool:
     w = word.lower()
-    if w in W.IRREGULAR_PLURALS:
+    last = w.rsplit("-", 1)[-1]  # "great-grandchildren"
+    if w in W.IRREGULAR_PLURALS or last in W.IRREGULAR_PLURALS or last.endswith("children"):
         return True
     return (
         len(w) > 3

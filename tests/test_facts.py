@@ -1,0 +1,161 @@
+"""Document-level facts: counts and measures of one named thing, compared across the
+documents of one story when each states it once."""
+
+from __future__ import annotations
+
+import pytest
+
+from ravel.align import Stories, anchored, count_key
+from ravel.extract.entities import find_mentions
+from ravel.facts import compare_facts, document_facts, fact_key
+from ravel.model import Claim, Quantity
+from tests.helpers import claims_of, document, report_of
+
+
+def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
+    (claim,) = claims_of(document("d", sentence))
+    (quantity,) = [q for q in claim.quantities if q.text == surface]
+    return claim, quantity
+
+
+def _key(sentence: str, surface: str) -> tuple[str, str] | None:
+    return fact_key(*_quantity(sentence, surface))
+
+
+@pytest.mark.parametrize(
+    ("sentences", "surfaces"),
+    [
+        (
+            ["The bus careered into a 150m ravine.", "The bus came to rest in an "
+             "80-meter-deep ravine.", "It lies at the bottom of a 80 metre ravine."],
+            ["150m", "80-meter", "80 metre"],
+        ),
+        (
+            ["The bus had fallen about 65 meters into a valley.",
+             "The bus fell about 20 meters in a valley."],
+            ["about 65 meters", "about 20 meters"],
+        ),
+        (
+            ["The couple had seven children and 32 grandchildren.",
+             "Ackland had 34 grandchildren."],
+            ["32", "34"],
+        ),
+        (["There were 134 survivors.", "With 142 survivors in the tragedy, it sank."],
+         ["134", "142"]),
+        (["12 people were still missing on Wednesday.", "Twelve people remain missing."],
+         ["12", "Twelve"]),
+    ],
+)
+def test_forms_of_one_fact_share_a_key(sentences: list[str], surfaces: list[str]) -> None:
+    keys = {_key(s, q) for s, q in zip(sentences, surfaces, strict=True)}
+    assert None not in keys
+    assert len(keys) == 1
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "why"),
+    [
+        ("Fifty-three Nepalese passengers were on board.", "Fifty-three",
+         "a part: a word between number and noun"),
+        ("The couple had seven children.", "seven", "people are counted by events"),
+        ("Rescuers recovered three more bodies.", "three", "more: a part"),
+        ("The remaining four bodies were found on Monday.", "four", "the remaining: a part"),
+        ("The epicentre was 80 km south of Guayaquil.", "80 km", "a direction, not a thing"),
+        ("He served 10 years in the army.", "10", "a duration"),
+        ("He died aged 95.", "aged 95", "an age"),
+    ],
+)
+def test_what_is_no_fact(sentence: str, surface: str, why: str) -> None:
+    claims = claims_of(document("d", sentence))
+    quantities = [(c, q) for c in claims for q in c.quantities if q.text == surface]
+    assert all(fact_key(c, q) is None for c, q in quantities), why
+
+
+def test_a_depth_of_is_a_depth() -> None:
+    assert _key("The quake struck at a depth of 66.4 km on Saturday.", "66.4 km") == (
+        "km", "depth")
+
+
+def test_a_document_giving_two_values_keeps_none() -> None:
+    claims = claims_of(document(
+        "d", "Its wreck lies in a 70-metre ravine. A 40-metre ravine lies further down."
+    ))
+    assert document_facts(claims) == {}
+
+
+STORY = {
+    "a": "TRELLBERG, 4 March 2026 - A bus plunged off the road at Ostrava Dol on Tuesday, "
+         "police spokesman Anton Brekke said.\n\nThere were 23 survivors.",
+    "b": "The bus left the road near Ostrava Dol on Tuesday, police spokesman Anton Brekke "
+         "said.\n\nThere were 31 survivors.",
+    "c": "A ferry sank off Halvik harbour on Monday, the coast guard said.\n\n"
+         "There were 31 survivors.",
+}
+
+
+def test_documents_of_one_story_contradict_each_other_on_a_fact() -> None:
+    report = report_of(STORY)
+    events, findings = compare_facts(report.claims, Stories(report.claims), report.events)
+    assert [(f.verdict, f.kind, [s.surface for s in f.sides]) for f in findings] == [
+        ("conflict", "quantity/clear", ["23 survivors", "31 survivors"])
+    ]
+    (event,) = events
+    assert {c.doc_id for c in event.claims} == {"a", "b"}
+    assert findings[0].event_id == event.id
+    for side in findings[0].sides:  # offsets are sacred
+        text = STORY[side.claim.doc_id]
+        assert text[side.start : side.end] == side.surface
+
+
+def test_another_story_with_the_same_number_is_not_compared() -> None:
+    report = report_of(STORY)
+    _, findings = compare_facts(report.claims, Stories(report.claims), report.events)
+    assert all("c" not in {s.claim.doc_id for s in f.sides} for f in findings)
+
+
+def test_counts_of_the_missing_are_not_counts_of_the_dead() -> None:
+    claim, quantity = _quantity(
+        "The death toll rose to 41 on Friday, with another 12 people still missing.", "12"
+    )
+    assert count_key(claim, quantity) is None  # "another": a part
+    claim, quantity = _quantity("The death toll rose to 41, and 12 people are still missing.",
+                                "12")
+    assert count_key(claim, quantity) == ("state:missing", "person")
+    claim, quantity = _quantity("The death toll rose to 41, and 12 people are still missing.",
+                                "41")
+    assert count_key(claim, quantity) == ("death", "person")
+
+
+@pytest.mark.parametrize("text", ["in West Java province", "a ravine in Central Java, police said",
+                                  "a ravine in West Java’s Sukabumi region"])
+def test_a_compass_word_and_a_name_make_a_place(text: str) -> None:
+    found = [m for m in find_mentions(text, 0, len(text)) if "Java" in m.text]
+    assert [(m.kind, m.role == "person") for m in found] == [("place", False)]
+
+
+def test_forms_of_one_name_are_one_story_term() -> None:
+    report = report_of({
+        "a": "The MBCA Kim-Nirvana capsized off Ormoc City on Thursday, killing 41.",
+        "b": "The Nirvana sank off Ormoc on Thursday, killing 59.",
+    })
+    stories = Stories(report.claims)
+    assert stories.share_rare_name("a", "b")  # the vessel
+    assert stories.similarity("a", "b") > 0
+
+
+def test_a_rare_name_anchors_a_contradiction() -> None:
+    background = {  # other stories: the port and the country say little
+        f"x{i}": f"A storm hit Ormoc in the Philippines on {d} May 2024, killing {n}."
+        for i, (d, n) in enumerate([(2, 3), (9, 5), (16, 7), (23, 2)])
+    }
+    report = report_of({
+        **background,
+        "a": "The death toll after the Kim-Nirvana capsized off Ormoc, in the Philippines, "
+             "rose to 41 on Friday.",
+        "b": "The death toll from the Nirvana sinking off Ormoc, Philippines, reached 59.",
+    })
+    stories = Stories(report.claims)
+    (a,) = [c for c in report.claims if c.doc_id == "a"]
+    (b,) = [c for c in report.claims if c.doc_id == "b"]
+    assert anchored(a, b, stories)
+    assert not stories.share_rare_name("a", "x0")
