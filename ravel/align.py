@@ -159,14 +159,17 @@ class Stories:
     def __init__(self, claims: Sequence[Claim]) -> None:
         profiles: dict[str, set[str]] = defaultdict(set)
         where: set[str] = set()
+        bodies: set[str] = set()
         for doc_claims in _by_document(claims):
-            terms, places = _document_terms(doc_claims)
+            terms, places, institutions = _document_terms(doc_claims)
             profiles[doc_claims[0].doc_id] = terms
             where |= places
+            bodies |= institutions
         df = Counter(t for terms in profiles.values() for t in terms)
         self._df = df
         self._idf = {t: _idf_of(d, len(profiles)) for t, d in df.items()}
         self._where = where
+        self._bodies = bodies
         self._profiles = profiles
         self._mass = {doc: self._weigh(terms) for doc, terms in profiles.items()}
         self._memo: dict[tuple[str, str], float] = {}
@@ -203,22 +206,25 @@ class Stories:
             or any(self._df[t] <= RARE_PLACE_DOCS for t in shared)
         )
 
-    def one_story(self, a: str, b: str) -> bool:
-        """The documents plainly tell one story: alike enough, or sharing a rare name."""
-        return self.similarity(a, b) >= CONFLICT_STORY or self.share_rare_name(a, b)
+    def one_story(self, a: str, b: str, *, besides: str | None = None) -> bool:
+        """The documents plainly tell one story: alike enough, or sharing a rare name
+        (other than `besides`)."""
+        return (self.similarity(a, b) >= CONFLICT_STORY
+                or self.share_rare_name(a, b, besides=besides))
 
-    def share_name(self, a: str, b: str) -> bool:
+    def share_name(self, a: str, b: str, *, besides: str | None = None) -> bool:
         """Both documents give one name or one day: numbers alone are weak company."""
         shared = self._profiles[a] & self._profiles[b]
-        return any(t.startswith(("name:", "person:", "d:")) for t in shared)
+        return any(t.startswith(("name:", "person:", "d:")) and t != besides for t in shared)
 
-    def share_rare_name(self, a: str, b: str) -> bool:
+    def share_rare_name(self, a: str, b: str, *, besides: str | None = None) -> bool:
         """Both documents name someone or something (not a place) that few others name:
         the same ferry, the same spokesman. Two stories of one kind share places and
-        numbers, seldom a name of their own."""
+        numbers, and institutions (a national rescue agency), seldom a name of their own."""
         shared = self._profiles[a] & self._profiles[b]
         return any(
-            t.startswith(("name:", "person:")) and t not in self._where
+            t.startswith(("name:", "person:")) and t != besides
+            and t not in self._where and t not in self._bodies
             and self._df[t] <= RARE_NAME_DOCS
             for t in shared
         )
@@ -244,11 +250,11 @@ def _by_document(claims: Sequence[Claim]) -> list[list[Claim]]:
     return list(docs.values())
 
 
-def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str]]:
-    """A document's story terms (names, day dates, numbers of ten or more) and which of
-    them say where (places, countries and their governments). A person is known by full
-    name where the document gives one ("Anna Weber" is not "Mateo Weber"; "Ms Weber" is
-    the document's one Weber)."""
+def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str], set[str]]:
+    """A document's story terms (names, day dates, numbers of ten or more), which of
+    them say where (places, countries and their governments) and which name institutions.
+    A person is known by full name where the document gives one ("Anna Weber" is not
+    "Mateo Weber"; "Ms Weber" is the document's one Weber)."""
     names = [
         m for c in claims for m in _names(c)
         if m.kind in ("actor", "place") and m.role != "nationality"
@@ -257,20 +263,22 @@ def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str]]:
     for m in names:
         if m.role == "person" and (name := full_name(m.text)):
             full[m.key].add(name)
-    terms, places = set(), set()
+    terms, places, institutions = set(), set(), set()
     for m in names:
         known = full.get(m.key, set()) if m.role == "person" else set()
         term = f"person:{next(iter(known))}" if len(known) == 1 else _name_term(m)
         terms.add(term)
         if not _is_someone(m):
             places.add(term)
+        elif m.role == "organisation":
+            institutions.add(term)
     for c in claims:
         terms |= {f"d:{t.value}" for t in c.dates if _DAY.fullmatch(t.value)}
         terms |= {
             f"n:{q.lo}" for q in c.quantities
             if q.lo is not None and q.lo == q.hi and q.lo >= 10 and q.kind != "ordinal"
         }
-    return terms, places
+    return terms, places, institutions
 
 
 def _names(claim: Claim) -> list[Mention]:

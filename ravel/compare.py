@@ -223,13 +223,19 @@ def _compare_roles(event: Event) -> Iterator[Finding]:
     for a, b in _pairs(event):
         roles_a, roles_b = role_bindings(a), role_bindings(b)
         for person in sorted(roles_a.keys() & roles_b.keys()):
-            ra, rb = roles_a[person], roles_b[person]
-            verdict = _role_verdict(ra.key, rb.key)
-            sides = (Side(a, ra.text, ra.start, ra.end, ra.key),
-                     Side(b, rb.text, rb.start, rb.end, rb.key))
-            explanation = f"{_who(sides[0])} calls {person} {ra.text}; {_who(sides[1])}: {rb.text}"
-            yield _finding(event, "role", verdict, "role", explanation, sides)
+            yield role_finding(event, person, (a, roles_a[person]), (b, roles_b[person]))
     yield from _compare_object_roles(event)
+
+
+def role_finding(
+    event: Event, person: str, a: tuple[Claim, Mention], b: tuple[Claim, Mention]
+) -> Finding:
+    """The offices two claims give one person."""
+    (ca, ra), (cb, rb) = a, b
+    sides = (Side(ca, ra.text, ra.start, ra.end, ra.key),
+             Side(cb, rb.text, rb.start, rb.end, rb.key))
+    explanation = f"{_who(sides[0])} calls {person} {ra.text}; {_who(sides[1])}: {rb.text}"
+    return _finding(event, "role", _role_verdict(ra.key, rb.key), "role", explanation, sides)
 
 
 # Between an event word and the office of the one it acts upon: "summoned Russia's
@@ -341,6 +347,8 @@ def _role_verdict(a: str, b: str) -> str:
 
 
 _APPOSITION_BEFORE = re.compile(r",?\s*")  # "the minister, Petra Lind" / "Minister Petra Lind"
+_DETERMINED = re.compile(r"\b(?:the|its|their|his|her)\s+(?:[\w'’-]+\s+){0,2}\Z",
+                         re.IGNORECASE)
 _APPOSITION_AFTER = re.compile(r",\s*(?:the\s+|a\s+)?")  # "Petra Lind, the minister"
 
 
@@ -349,19 +357,23 @@ def role_bindings(claim: Claim) -> dict[str, Mention]:
     people = [m for m in claim.actors if m.role == "person"]
     roles = [m for m in claim.actors if m.kind == "role"]
     plain = claim.plain or claim.text
-    bound: dict[str, list[Mention]] = {}
+    given: dict[str, list[Mention]] = {}
     for person in people:
         for role in roles:
-            if _bound(role, person, plain, claim.start):
-                bound.setdefault(person.key, []).append(role)
-    return {person: rs[0] for person, rs in bound.items() if len({r.key for r in rs}) == 1}
+            if bound(role, person, plain, claim.start):
+                given.setdefault(person.key, []).append(role)
+    return {person: rs[0] for person, rs in given.items() if len({r.key for r in rs}) == 1}
 
 
-def _bound(role: Mention, person: Mention, plain: str, offset: int) -> bool:
+def bound(role: Mention, person: Mention, plain: str, offset: int) -> bool:
+    """The office is the person's: a title or an apposition."""
     if person.start <= role.start and role.end <= person.end:
         return True  # "Prime Minister Nikol Pashinyan"
     if role.end <= person.start:
         gap = plain[role.end - offset : person.start - offset]
+        if "," in gap:  # "the minister, Petra Lind"; not "to look for victims, Mr Gumara said"
+            before = plain[max(0, role.start - offset - 24) : role.start - offset]
+            return _DETERMINED.search(before) is not None
         return _APPOSITION_BEFORE.fullmatch(gap) is not None
     if person.end <= role.start:
         gap = plain[person.end - offset : role.start - offset]

@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TypeVar
 
 from ravel.align import (
     MAX_BLOCK,
@@ -31,10 +32,11 @@ from ravel.align import (
     stem,
     whole_of_a_part,
 )
-from ravel.compare import quantity_finding
-from ravel.model import Claim, Event, Finding, Quantity
+from ravel.compare import bound, quantity_finding, role_finding
+from ravel.extract.entities import full_name
+from ravel.model import Claim, Event, Finding, Mention, Quantity
 
-__all__ = ["Fact", "compare_facts", "fact_key"]
+__all__ = ["Fact", "Office", "compare_facts", "document_facts", "document_offices", "fact_key"]
 
 # Nouns that say how often or how long, not what: never the thing a fact is about.
 NOT_THINGS = frozenset(
@@ -129,6 +131,50 @@ def _one_value(found: list[Fact]) -> bool:
     return len(values) == 1
 
 
+# Offices worth a contradiction: not what many people are at once (a police officer, a
+# witness, an official), which a report may call the same person without contradiction.
+NOT_OFFICES = frozenset(
+    """police officer official analyst expert journalist lawyer witness soldier peacekeeper
+    suspect victim detainee leader representative diplomat investigator""".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Office:
+    person: str  # the person's key
+    claim: Claim
+    role: Mention
+
+
+def document_offices(claims: Sequence[Claim]) -> dict[str, dict[str, list[Office]]]:
+    """The office each document gives each person ("police chief Dolly Gumara"), by person
+    and document; a document that gives one person two offices keeps none for them."""
+    found: dict[str, dict[str, list[Office]]] = defaultdict(lambda: defaultdict(list))
+    for claim in claims:
+        for person, role in office_bindings(claim):
+            found[person][claim.doc_id].append(Office(person, claim, role))
+    kept = {}
+    for person, by_doc in found.items():
+        single = {doc: o for doc, o in by_doc.items() if len({x.role.key for x in o}) == 1}
+        if single:
+            kept[person] = single
+    return kept
+
+
+def office_bindings(claim: Claim) -> Iterator[tuple[str, Mention]]:
+    """(full name, office) for each person the claim names in full and gives one office:
+    across documents a surname alone is too many people."""
+    plain = claim.plain or claim.text
+    roles = [m for m in claim.actors if m.kind == "role" and m.key not in NOT_OFFICES]
+    for person in claim.actors:
+        name = full_name(person.text) if person.role == "person" else None
+        if name is None:
+            continue
+        offices = {r.key: r for r in roles if bound(r, person, plain, claim.start)}
+        if len(offices) == 1:
+            yield name, next(iter(offices.values()))
+
+
 def compare_facts(
     claims: Sequence[Claim], stories: Stories, events: Sequence[Event] = ()
 ) -> tuple[tuple[Event, ...], tuple[Finding, ...]]:
@@ -137,29 +183,45 @@ def compare_facts(
     together = {frozenset((a.id, b.id)) for e in events for a, b in combinations(e.claims, 2)}
     out_events: dict[str, Event] = {}
     findings = []
+
+    def add(key: tuple[str, str], a: Claim, b: Claim) -> Event | None:
+        if frozenset((a.id, b.id)) in together:
+            return None
+        event = _fact_event(key, a, b)
+        return out_events.setdefault(event.id, event)
+
     for key, by_doc in sorted(document_facts(claims).items()):
-        if len(by_doc) > MAX_BLOCK:
-            continue  # a thing every story measures says nothing about which story
         for fa, fb in _pairs(by_doc, stories):
-            if frozenset((fa.claim.id, fb.claim.id)) in together:
-                continue
-            event = _fact_event(key, fa.claim, fb.claim)
-            out_events.setdefault(event.id, event)
-            findings.append(
-                quantity_finding(event, (fa.claim, fa.quantity), (fb.claim, fb.quantity),
-                                 noun=True)
-            )
+            if event := add(key, fa.claim, fb.claim):
+                findings.append(quantity_finding(
+                    event, (fa.claim, fa.quantity), (fb.claim, fb.quantity), noun=True
+                ))
+    for person, offices in sorted(document_offices(claims).items()):
+        for oa, ob in _pairs(offices, stories, besides=f"person:{person}"):
+            if event := add(("office", person), oa.claim, ob.claim):
+                findings.append(role_finding(event, person, (oa.claim, oa.role),
+                                             (ob.claim, ob.role)))
     return tuple(out_events.values()), tuple(findings)
 
 
-def _pairs(by_doc: dict[str, list[Fact]], stories: Stories) -> Iterator[tuple[Fact, Fact]]:
+_T = TypeVar("_T")
+
+
+def _pairs(
+    by_doc: dict[str, list[_T]], stories: Stories, besides: str | None = None
+) -> Iterator[tuple[_T, _T]]:
+    """Documents of one story that share a name; `besides`: the term the fact is about,
+    which cannot be the evidence that the documents tell one story (two Ana Garcias)."""
+    if len(by_doc) > MAX_BLOCK:
+        return  # a thing every story gives says nothing about which story
     for doc_a, doc_b in combinations(sorted(by_doc), 2):
-        if stories.one_story(doc_a, doc_b) and stories.share_name(doc_a, doc_b):
+        if (stories.one_story(doc_a, doc_b, besides=besides)
+                and stories.share_name(doc_a, doc_b, besides=besides)):
             yield by_doc[doc_a][0], by_doc[doc_b][0]
 
 
 def _fact_event(key: tuple[str, str], a: Claim, b: Claim) -> Event:
     claims = tuple(sorted((a, b), key=lambda c: (c.doc_id, c.start)))
     digest = hashlib.sha1("|".join(("fact", *key, *(c.id for c in claims))).encode())
-    label = key[1] if key[0] == "count" else f"{key[1]} ({key[0]})"
+    label = key[1] if key[0] in ("count", "office") else f"{key[1]} ({key[0]})"
     return Event(id=f"E{digest.hexdigest()[:10]}", label=label, claims=claims, score=1.0)

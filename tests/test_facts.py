@@ -8,7 +8,7 @@ import pytest
 from ravel.align import Stories, anchored, count_key
 from ravel.extract.entities import find_mentions
 from ravel.facts import compare_facts, document_facts, fact_key
-from ravel.model import Claim, Quantity
+from ravel.model import Claim, Event, Finding, Quantity
 from tests.helpers import claims_of, document, report_of
 
 
@@ -93,23 +93,27 @@ STORY = {
 }
 
 
+def _facts(texts: dict[str, str]) -> tuple[tuple[Event, ...], tuple[Finding, ...]]:
+    report = report_of(texts)
+    return compare_facts(report.claims, Stories(report.claims), report.events)
+
+
 def test_documents_of_one_story_contradict_each_other_on_a_fact() -> None:
-    report = report_of(STORY)
-    events, findings = compare_facts(report.claims, Stories(report.claims), report.events)
-    assert [(f.verdict, f.kind, [s.surface for s in f.sides]) for f in findings] == [
+    events, findings = _facts(STORY)
+    counts = [f for f in findings if f.slot == "quantity"]
+    assert [(f.verdict, f.kind, [s.surface for s in f.sides]) for f in counts] == [
         ("conflict", "quantity/clear", ["23 survivors", "31 survivors"])
     ]
-    (event,) = events
+    (event,) = [e for e in events if e.id == counts[0].event_id]
     assert {c.doc_id for c in event.claims} == {"a", "b"}
-    assert findings[0].event_id == event.id
-    for side in findings[0].sides:  # offsets are sacred
+    assert counts[0].event_id == event.id
+    for side in counts[0].sides:  # offsets are sacred
         text = STORY[side.claim.doc_id]
         assert text[side.start : side.end] == side.surface
 
 
 def test_another_story_with_the_same_number_is_not_compared() -> None:
-    report = report_of(STORY)
-    _, findings = compare_facts(report.claims, Stories(report.claims), report.events)
+    _, findings = _facts(STORY)
     assert all("c" not in {s.claim.doc_id for s in f.sides} for f in findings)
 
 
@@ -159,3 +163,37 @@ def test_a_rare_name_anchors_a_contradiction() -> None:
     (b,) = [c for c in report.claims if c.doc_id == "b"]
     assert anchored(a, b, stories)
     assert not stories.share_rare_name("a", "x0")
+
+
+OFFICES = {
+    "a": "TRELLBERG, 4 March 2026 - A bus plunged off the road at Ostrava Dol on Tuesday, "
+         "local police spokesman Anton Brekke told reporters.\n\n"
+         "Rescue teams looked for more victims of the crash, Mr Brekke said.",
+    "b": "The bus left the road near Ostrava Dol on Tuesday night.\n\n"
+         "One of the injured was in critical condition, police chief Anton Brekke said.",
+}
+
+
+def test_reports_of_one_story_give_one_person_two_offices() -> None:
+    _, findings = _facts(OFFICES)
+    roles = [f for f in findings if f.slot == "role"]
+    assert [(f.verdict, [s.value for s in f.sides]) for f in roles] == [
+        ("conflict", ["spokesperson", "police_chief"])
+    ]
+
+
+def test_a_comma_before_a_name_ends_a_clause_unless_the_office_is_determined() -> None:
+    from ravel.compare import role_bindings
+
+    (searched,) = [c for c in report_of(OFFICES).claims if "victims" in c.text]
+    assert role_bindings(searched) == {}
+    (claim,) = claims_of(document("d", "The minister, Petra Lind, resigned on Monday."))
+    assert {p: r.key for p, r in role_bindings(claim).items()} == {"lind": "minister"}
+
+
+def test_namesakes_in_two_stories_are_not_one_person() -> None:
+    _, findings = _facts({
+        "a": "Prosecutor Ana Grigoryan said the suspects would be charged on 3 May 2024.",
+        "b": "Ana Grigoryan, the governor of the province, cut short a trip on 9 June 2024.",
+    })
+    assert findings == ()
