@@ -68,7 +68,10 @@ class Fact:
 
 def fact_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     """What a count or a measure is of, if it says so plainly; None otherwise."""
-    if quantity.kind == "measure" and quantity.unit not in (None, "age"):
+    if quantity.unit == "age":
+        person = _aged(claim, quantity)
+        return ("age", person) if person else None
+    if quantity.kind == "measure" and quantity.unit is not None:
         noun = _measured_noun(claim, quantity)
         return (str(quantity.unit), noun) if noun else None
     if quantity.kind != "cardinal" or quantity.vague or partitive(claim, quantity):
@@ -86,6 +89,34 @@ def fact_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     if whole_of_a_part(claim, quantity):
         return None
     return ("count", stem(counted))
+
+
+# Between a person's name and their age: "Joss Ackland, 95,", "Fonda has died at the age
+# of 79", "the 52-year-old Ali Khan" (the age first).
+_NAME_TO_AGE = re.compile(
+    r"(?:,\s*|\s+(?:(?:has|had|have|was|is|been|died|dies|passed|away|peacefully|suddenly"
+    r"|at|the)\s+)*)"
+)
+
+
+def _aged(claim: Claim, quantity: Quantity) -> str | None:
+    """The full name of the person whose age a quantity gives, when it stands by the name."""
+    text, offset = claim.plain or claim.text, claim.start
+    for person in claim.actors:
+        name = full_name(person.text) if person.role == "person" else None
+        if name is None:
+            continue
+        if person.end <= quantity.start:
+            gap = text[person.end - offset : quantity.start - offset]
+        elif quantity.end <= person.start:
+            gap = text[quantity.end - offset : person.start - offset]
+            if gap.strip():
+                continue
+        else:
+            continue
+        if _NAME_TO_AGE.fullmatch(gap):
+            return name
+    return None
 
 
 def _adjacent(claim: Claim, quantity: Quantity) -> bool:
@@ -223,5 +254,5 @@ def _pairs(
 def _fact_event(key: tuple[str, str], a: Claim, b: Claim) -> Event:
     claims = tuple(sorted((a, b), key=lambda c: (c.doc_id, c.start)))
     digest = hashlib.sha1("|".join(("fact", *key, *(c.id for c in claims))).encode())
-    label = key[1] if key[0] in ("count", "office") else f"{key[1]} ({key[0]})"
+    label = key[1] if key[0] in ("count", "office", "age") else f"{key[1]} ({key[0]})"
     return Event(id=f"E{digest.hexdigest()[:10]}", label=label, claims=claims, score=1.0)

@@ -197,3 +197,29 @@ def test_namesakes_in_two_stories_are_not_one_person() -> None:
         "b": "Ana Grigoryan, the governor of the province, cut short a trip on 9 June 2024.",
     })
     assert findings == ()
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "key"),
+    [
+        ("Joss Ackland, 95, died on Sunday.", "95", ("age", "joss ackland")),
+        ("Peter Fonda died aged 79 on Friday.", "aged 79", ("age", "peter fonda")),
+        ("Peter Fonda has died at the age of 79.", "age of 79", ("age", "peter fonda")),
+        ("Peter Fonda said his son, 45, was arrested on Friday.", "45", None),
+        ("Ackland dies aged 95 after a long career.", "aged 95", None),
+    ],
+)
+def test_an_age_is_the_age_of_the_person_it_stands_by(
+    sentence: str, surface: str, key: tuple[str, str] | None
+) -> None:
+    assert _key(sentence, surface) == key
+
+
+def test_two_reports_give_one_person_two_ages() -> None:
+    _, findings = _facts({
+        "a": "Actor Joss Ackland, 95, died at home on Sunday, his family said.",
+        "b": "Joss Ackland has died aged 94, his agent said on Monday.",
+    })
+    assert [(f.verdict, f.kind, [s.surface for s in f.sides]) for f in findings] == [
+        ("conflict", "quantity/off-by-one", ["95", "aged 94"])
+    ]
