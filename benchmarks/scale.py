@@ -52,8 +52,8 @@ def measure(n: int, corpus: Path, jobs: int, cli: bool) -> dict[str, Any]:
     """Every figure for one corpus, printed as JSON lines as they become available."""
     from ravel.align import Stories, align_claims
     from ravel.claims import extract_claims
-    from ravel.compare import compare_events
     from ravel.extract.entities import load_aliases
+    from ravel.pipeline import compare, references_of
     from ravel.read import read_documents
     from ravel.reference import find_reference
     from ravel.sentences import split_sentences
@@ -85,7 +85,8 @@ def measure(n: int, corpus: Path, jobs: int, cli: bool) -> dict[str, Any]:
     stories = Stories(claims)  # as ravel.pipeline.run: shared by align and compare
     events = timed("align", lambda: align_claims(claims, stats=stats, stories=stories))
     out["candidates"] = stats.get("candidates")
-    findings = timed("compare", lambda: compare_events(events, stories=stories))
+    references = references_of(docs)
+    events, findings = timed("compare", lambda: compare(claims, events, stories, references))
     out["events"], out["findings"] = len(events), len(findings)
     out["conflicts"] = sum(f.verdict == "conflict" for f in findings)
     out["total_s"] = sum(out["stages"].values())
@@ -245,14 +246,17 @@ def cache_figures(
             dataclasses.replace(first, text=first.text + "\n", plain=first.plain + "\n"),
             *fresh[1:],
         )
-        warm = [
-            e.claims
-            for e in extract_cached(
-                fresh, _with_reference(extract_one), cache=cache, fingerprint=settings
-            )
-        ]
+        entries = extract_cached(
+            fresh, _with_reference(extract_one), cache=cache, fingerprint=settings
+        )
         extracted = time.perf_counter() - t0
-        _, rerun_findings = align_and_compare([c for cs in warm for c in cs])
+        references = {
+            d.id: e.reference.date if e.reference else None
+            for d, e in zip(fresh, entries, strict=True)
+        }
+        _, rerun_findings = align_and_compare(
+            [c for e in entries for c in e.claims], references=references
+        )
         rerun = time.perf_counter() - t0
         size = sum(f.stat().st_size for f in Path(tmp).iterdir())  # the WAL too
         out = {

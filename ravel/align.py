@@ -106,7 +106,7 @@ def align_claims(
         if _other_hazard(features[i], features[j]):
             continue
         dates = _main_dates(features[i].claim, features[j].claim)
-        if not _years_apart(*dates):
+        if not years_apart(*dates):
             one_story = stories.one_story(features[i].claim.doc_id, features[j].claim.doc_id)
             scored.append((_score(features[i], features[j], idf, dates, one_story), i, j))
     if stats is not None:
@@ -291,13 +291,13 @@ def _names(claim: Claim) -> list[Mention]:
 
 
 def _name_term(mention: Mention) -> str:
-    """One term per name, whatever face it shows ("the Kemerli earthquake", "in Kemerli",
-    "Ormoc City" and "Ormoc", "MBCA Kim-Nirvana" and "the Kim Nirvana"); offices stay
-    apart from names, and people are known by their key (a surname)."""
+    """One term per name, whatever face it shows ("the Kemerli earthquake", "in Kemerli";
+    a place with or without its kind: "Ormoc City" and "Ormoc"); offices stay apart from
+    names."""
     if mention.kind == "role":
         return f"role:{mention.key}"
-    if mention.role == "person":
-        return f"name:{mention.key}"
+    if mention.kind != "place" or mention.role not in ("city", "region"):
+        return f"name:{mention.key}"  # "TIL Desk" is not "Jagran News Desk"
     return f"name:{_name_head(mention.key)}"
 
 
@@ -357,7 +357,7 @@ def _features(claim: Claim) -> _Features:
 # both killed people in one country (a background paragraph: "In 2010, a fire in Mexico
 # killed 4 people"; "In 2019, a landslide in Mexico killed 10"). The classes that name
 # one hazard stand for themselves; the disaster and attack classes are split by word.
-HAZARD_CLASSES = frozenset({"earthquake", "crash"})
+HAZARD_CLASSES = frozenset({"earthquake", "aftershock", "crash"})
 HAZARD_WORDS = {
     "flood": re.compile(r"floods?|flooding", re.IGNORECASE),
     "fire": re.compile(r"(?:wild)?fires?|blazes?", re.IGNORECASE),
@@ -566,7 +566,7 @@ def _date_evidence(da: Timex | None, db: Timex | None) -> int:
 YEARS_APART = 366  # days between two claims' dates that make them two happenings
 
 
-def _years_apart(da: Timex | None, db: Timex | None) -> bool:
+def years_apart(da: Timex | None, db: Timex | None) -> bool:
     """Dates more than a year apart: "In 2018, an earthquake in Ukraine killed 5" is the
     background of a report on this year's earthquake, not another account of it."""
     if da is None or db is None or da.lo is None or da.hi is None:
@@ -654,12 +654,38 @@ def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     """What a count counts, typed: (event class, thing). None for uncomparable numbers."""
     if quantity.kind == "ordinal" or whole_of_a_part(claim, quantity):
         return None
-    if partitive(claim, quantity) and attached_event(claim, quantity) is None:
-        return None  # "12 of the victims died in El Oro"; but "killed 12 of the 40" is a toll
+    part = partitive(claim, quantity) and attached_event(claim, quantity) is None
+    several = len({m.key for m in _towns(claim)}) > 1  # else the count is the event's
+    town = count_town(claim, quantity) if part or several else None
+    if part:  # "12 of the victims died in El Oro" (but "killed 12 of the 40" is a toll)
+        fates = [e for e in claim.events if e.key in PERSON_EVENTS]
+        if town is None or not fates or subset(claim, quantity):
+            return None
+        fate = min(fates, key=lambda e: min(abs(e.start - quantity.end),
+                                            abs(quantity.start - e.end)))
+        return (fate.key, f"person@{town}")
+    key = _count_key(claim, quantity)
+    if key is None or key[1] != "person" or town is None:
+        return key
+    return (key[0], f"person@{town}")
+
+
+def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
+    if aboard(claim, quantity):
+        return ("aboard", "person")  # "carrying 243 passengers": whatever befell them
+    if aboard_part(claim, quantity):
+        return None  # "carrying 68 passengers and four crew": a part of those aboard
+    counted = (quantity.counted or "").lower()
+    if counted in EVENT_NOUNS:
+        return (EVENT_NOUNS[counted], "person")  # "27 fatalities"
     state = state_after(claim, quantity)
     event = state or _nearest_event(claim, quantity)
-    counted = (quantity.counted or "").lower()
-    if quantity.unit:
+    if quantity.unit in LENGTH_UNITS:  # a depth, a distance from somewhere: say which
+        what = measured_noun(claim, quantity) or reference(claim, quantity)
+        if what is None:
+            return None
+        thing = f"{quantity.unit}:{what}"
+    elif quantity.unit:
         thing = quantity.unit  # an age, a magnitude, a sum of money: never a head count
     elif counted in PERSON_NOUNS:
         thing = "person"
@@ -670,6 +696,28 @@ def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     else:
         return None
     return (event or "", thing)
+
+
+LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mi", "ft", "in", "yd"})
+EVENT_NOUNS = {"fatalities": "death", "deaths": "death", "dead": "death", "injuries": "injury"}
+# From where a distance is measured: "19km northeast of Bogo", "100 miles from the
+# capital, Kyiv", "84 miles (135 kilometers) northeast of Kansas City".
+_REFERENCE = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+"
+    r"|away\s+|outside\s+)?(?:of|from)\s+(?:the\s+)?(?-i:(?!of\b)[a-z]+\s+){0,2}(?:of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def reference(claim: Claim, quantity: Quantity) -> str | None:
+    """Where a distance is measured from: "from:lahore"."""
+    text, offset = claim.plain or claim.text, claim.start
+    found = _REFERENCE.match(text, quantity.end - offset)
+    if found is None:
+        return None
+    at = found.end() + offset
+    named = [m for m in (*claim.places, *claim.actors) if m.start == at and m.kind != "role"]
+    return f"from:{_name_head(named[0].key)}" if named else None
 
 
 # Between a count and the event word it is the subject of ("38 people were killed",
@@ -707,7 +755,11 @@ _SUBSET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
-_WHOLE_BEFORE = re.compile(r"\d\s+of\s+(?:the\s+)?\Z", re.IGNORECASE)
+_WHOLE_BEFORE = re.compile(
+    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
+    r"|[a-z]+ty|dozens|hundreds|most|all|half|many|several|some))\s+of\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def whole_of_a_part(claim: Claim, quantity: Quantity) -> bool:
@@ -721,12 +773,17 @@ def partitive(claim: Claim, quantity: Quantity) -> bool:
     were among those killed", "including 3 children", "the remaining four bodies",
     "another 12 people", "three more bodies"."""
     text, offset = claim.plain or claim.text, claim.start
-    start = quantity.start - offset
     return (
         _PARTITIVE.match(text, quantity.end - offset) is not None
         or _MORE_AFTER.match(text, quantity.end - offset) is not None
-        or _SUBSET_BEFORE.search(text, max(0, start - 16), start) is not None
+        or subset(claim, quantity)
     )
+
+
+def subset(claim: Claim, quantity: Quantity) -> bool:
+    """A part picked out by kind, not by place: "including 3 children", "another 12"."""
+    text, start = claim.plain or claim.text, quantity.start - claim.start
+    return _SUBSET_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
 # A count of people in a state, not in an event: "12 still missing", "20 people remain
@@ -784,6 +841,91 @@ def attached_event(claim: Claim, quantity: Quantity) -> str | None:
     return None
 
 
+# Nouns that say how often or how long, not what: never the thing a fact is about.
+NOT_THINGS = frozenset(
+    """times time years year days day months month weeks week hours hour minutes minute
+    seconds second decades decade centuries century percent per cent points point others
+    ones things ways cases kinds types parts sides rounds occasions""".split()
+)
+_MEASURED_NOUN = re.compile(  # "150m ravine", "80-meter-deep ravine", "65 meters into a valley"
+    r"(?:-?\s*(?:deep|high|long|wide|tall|thick)\b)?\s+"
+    r"(?:(?:into|in|down|off|over)\s+)?(?:(?:a|an|the)\s+)?(?P<noun>[a-z]{3,})\b"
+)
+_NOUN_MEASURED = re.compile(  # "a depth of 66.4 km"
+    r"\b(?P<noun>depth|height|length|width|distance|altitude|elevation|speed|area)\s+of\s+"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?\Z",
+    re.IGNORECASE,
+)
+_BELOW = re.compile(  # "600m (2,000ft) below ground", "1,000 metres underground"
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:below|beneath|under)\s+(?:the\s+)?"
+    r"(?:ground|surface|sea\s+level|earth)|underground)\b",
+    re.IGNORECASE,
+)
+_NOT_NOUNS = frozenset(
+    """and or but the with from for that which who than then when where while after before
+    north south east west northeast northwest southeast southwest away below above""".split()
+)
+
+
+_CARRYING = re.compile(r"\b(?:carrying|carried|carries|carry)\s+(?:a\s+total\s+of\s+)?\Z",
+                       re.IGNORECASE)
+_ON_BOARD = re.compile(r"\s+(?:were\s+|was\s+)?(?:on\s+board|aboard)\b", re.IGNORECASE)
+_AND_A_NUMBER = re.compile(r"\s+and\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine"
+                           r"|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\b)", re.IGNORECASE)
+
+
+def aboard(claim: Claim, quantity: Quantity) -> bool:
+    """Everyone a vehicle carried: "carrying 72 people", "187 passengers were on board";
+    not a part of them ("68 passengers and four crew", "53 Nepalese passengers")."""
+    counted = (quantity.counted or "").lower()
+    if counted not in PERSON_NOUNS or not adjacent(claim, quantity):
+        return False
+    text, offset = claim.plain or claim.text, claim.start
+    after = (quantity.counted_end or quantity.end) - offset
+    if _AND_A_NUMBER.match(text, after):
+        return False
+    start = quantity.start - offset
+    return bool(_CARRYING.search(text, max(0, start - 30), start) or _ON_BOARD.match(text, after))
+
+
+def aboard_part(claim: Claim, quantity: Quantity) -> bool:
+    """ "carrying 68 passengers and four crew": one of the parts of those aboard."""
+    counted = (quantity.counted or "").lower()
+    if counted not in PERSON_NOUNS or not adjacent(claim, quantity):
+        return False
+    text, offset = claim.plain or claim.text, claim.start
+    after = (quantity.counted_end or quantity.end) - offset
+    start = quantity.start - offset
+    return bool(_AND_A_NUMBER.match(text, after)) and bool(
+        _CARRYING.search(text, max(0, start - 30), start) or _ON_BOARD.search(text, after)
+    )
+
+
+def adjacent(claim: Claim, quantity: Quantity) -> bool:
+    """ "32 grandchildren", not "53 Nepalese passengers" (a part of the passengers)."""
+    if quantity.counted_start is None:
+        return False
+    text = claim.plain or claim.text
+    between = text[quantity.end - claim.start : quantity.counted_start - claim.start]
+    return between.strip(" -") == ""
+
+
+def measured_noun(claim: Claim, quantity: Quantity) -> str | None:
+    """What a measure measures: "a 150m ravine", "a depth of 66.4 km", "600m below
+    ground" (a depth)."""
+    text = claim.plain or claim.text
+    start, end = quantity.start - claim.start, quantity.end - claim.start
+    before = _NOUN_MEASURED.search(text, max(0, start - 30), start)
+    if before:
+        return before["noun"].lower()
+    if _BELOW.match(text, end):
+        return "depth"
+    after = _MEASURED_NOUN.match(text, end)
+    if after is None or after["noun"] in _NOT_NOUNS or after["noun"] in NOT_THINGS:
+        return None
+    return stem(after["noun"])
+
+
 RELATION_RANK = {"equal": 0, "contains": 1, "within": 1, "overlap": 1, "disjoint": 2}
 
 
@@ -796,7 +938,7 @@ def typed_count_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
     guess, and a guessed conflict is a false one.
     """
     by_key_a, by_key_b = _counts_by_key(a), _counts_by_key(b)
-    pairs = []
+    pairs: list[tuple[Quantity, Quantity]] = []
     for key in sorted(by_key_a.keys() & by_key_b.keys()):
         qa, qb = by_key_a[key], by_key_b[key]
         options = sorted(
@@ -810,18 +952,61 @@ def typed_count_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
                 continue
             if rank == RELATION_RANK["disjoint"] and (len(qa) > 1 or len(qb) > 1):
                 continue
+            if _other_towns(count_town(a, qa[i]), count_town(b, qb[j])):
+                continue
             used_a.add(i)
             used_b.add(j)
-            pairs.append((qa[i], qb[j]))
+            if (qa[i], qb[j]) not in pairs:  # a town's toll under both its keys
+                pairs.append((qa[i], qb[j]))
     return sorted(pairs, key=lambda p: p[0].start)
 
 
+# The town a count is told of: "Twelve others were killed in Medellin", "In neighbouring
+# San Remigio, five people died". A sentence can give each town its own toll.
+_TOWN_AFTER = re.compile(r"(?:(?!\d)[^;:])*?\b(?:in|at|near|from)\s+(?:the\s+)?(?-i:[a-z]+\s+){0,2}"
+                         r"(?:of\s+)?\Z", re.IGNORECASE)
+_TOWN_BEFORE = re.compile(r"\b(?:in|at)\s+(?-i:[a-z]+\s+)?\Z", re.IGNORECASE)
+TOWN_REACH = 60
+
+
+def _towns(claim: Claim) -> list[Mention]:
+    return [m for m in claim.places if m.role in ("city", "region")]
+
+
+def count_town(claim: Claim, quantity: Quantity) -> str | None:
+    """The town a count is told of, if the sentence says so."""
+    text, offset = claim.plain or claim.text, claim.start
+    towns = _towns(claim)
+    for town in sorted(towns, key=lambda m: m.start):
+        if quantity.end <= town.start <= quantity.end + TOWN_REACH:
+            if _TOWN_AFTER.fullmatch(text, quantity.end - offset, town.start - offset):
+                return _name_head(town.key)
+            break
+    for town in sorted(towns, key=lambda m: -m.end):
+        if town.end <= quantity.start:
+            between = text[town.end - offset : quantity.start - offset]
+            before = text[max(0, town.start - offset - 20) : town.start - offset]
+            if between.strip() == "," and _TOWN_BEFORE.search(before):
+                return _name_head(town.key)
+            break
+    return None
+
+
+def _other_towns(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
+
+
 def _counts_by_key(claim: Claim) -> dict[tuple[str, str], list[Quantity]]:
+    """Counts by key; a toll told of the sentence's one town ("In San Remigio, five
+    people died") is also that town's toll, to meet a sentence that names several."""
     keyed: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
     for q in claim.quantities:
         key = count_key(claim, q)
         if key is not None and key[0]:
             keyed[key].append(q)
+            town = count_town(claim, q) if key[1] == "person" else None
+            if town is not None:
+                keyed[(key[0], f"person@{town}")].append(q)
     return keyed
 
 

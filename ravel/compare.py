@@ -14,10 +14,18 @@ import datetime
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import combinations
 
-from ravel.align import Stories, anchored, main_date, quotes_match, typed_count_pairs
+from ravel.align import (
+    YEARS_APART,
+    Stories,
+    anchored,
+    main_date,
+    quotes_match,
+    typed_count_pairs,
+    years_apart,
+)
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import ROLE_CLASS
 from ravel.extract.quantities import describe_quantity, relate_quantities
@@ -34,11 +42,15 @@ RELATION_VERDICT = {
 
 
 def compare_events(
-    events: Sequence[Event], *, stories: Stories | None = None
+    events: Sequence[Event],
+    *,
+    stories: Stories | None = None,
+    references: Mapping[str, datetime.date | None] | None = None,
 ) -> tuple[Finding, ...]:
     """Findings of every event, conflicts first. With `stories`, a conflict needs an
-    anchor (see `ravel.align.anchored`); without, every conflict stands."""
-    findings = [f for event in events for f in compare_event(event)]
+    anchor (see `ravel.align.anchored`); without, every conflict stands. `references`:
+    see `compare_event`."""
+    findings = [f for event in events for f in compare_event(event, references)]
     if stories is not None:
         findings = [f for f in findings if f.verdict not in ("conflict", "disputed")
                     or _anchored(f, stories)]
@@ -57,11 +69,16 @@ def finding_order(finding: Finding) -> tuple[int, str, int, str]:
     return (VERDICT_ORDER[finding.verdict], first.doc_id, first.start, finding.slot)
 
 
-def compare_event(event: Event) -> list[Finding]:
+def compare_event(
+    event: Event, references: Mapping[str, datetime.date | None] | None = None
+) -> list[Finding]:
+    """Findings of one event; `references`: each document's reference date, which tells
+    a report's background ("In 2023, a quake killed eight") from its news."""
+    pairs = list(_pairs(event, references or {}))
     findings: list[Finding] = []
     for compare in (_compare_dates, _compare_counts, _compare_event_words, _compare_agents,
                     _compare_roles, _compare_places, _compare_quotes):
-        findings.extend(compare(event))
+        findings.extend(compare(event, pairs))
     unique = {f.id: f for f in reversed(findings)}  # an office both bound and acted upon
     return [_as_disputed(f) for f in findings if unique.get(f.id) is f]
 
@@ -80,20 +97,60 @@ def _as_disputed(finding: Finding) -> Finding:
                                explanation=f"disputed ({names}): {finding.explanation}")
 
 
-def _pairs(event: Event) -> Iterator[tuple[Claim, Claim]]:
+Pairs = Sequence[tuple[Claim, Claim]]
+
+
+def _pairs(
+    event: Event, references: Mapping[str, datetime.date | None]
+) -> Iterator[tuple[Claim, Claim]]:
+    """Claims of different documents, less those dated years apart: an event may gather
+    a report's background ("In 2023, a quake killed eight") by way of its other claims,
+    and a happening of another year says nothing about this one. A claim dated by its
+    year alone, or years before its own report (or, where the report's date is unknown,
+    before the latest date in the event), is background, compared only with claims dated
+    near it."""
+    classes = _event_classes(event)
+    dates = {c.id: main_date(c, classes) for c in event.claims}
+    news = max((d.lo for d in dates.values() if d is not None and d.lo is not None), default=None)
+    behind = {
+        c.id for c in event.claims
+        if background(dates[c.id], references.get(c.doc_id) or news)
+    }
     for a, b in combinations(event.claims, 2):
-        if a.doc_id != b.doc_id:
-            yield a, b
+        da, db = dates[a.id], dates[b.id]
+        if a.doc_id == b.doc_id or years_apart(da, db):
+            continue
+        if (a.id in behind or b.id in behind) and not (_known(da) and _known(db)):
+            continue  # near it: both dates are known, and years_apart said no
+        yield a, b
 
 
-def _compare_dates(event: Event) -> Iterator[Finding]:
+def background(date: Timex | None, reference: datetime.date | None) -> bool:
+    """A date that makes its claim a report's background, not its news."""
+    if date is None:
+        return False
+    if _YEAR_ONLY.fullmatch(date.value):
+        return True  # "In 2023, a quake killed eight": news is told by the day
+    return (date.hi is not None and reference is not None
+            and (reference - date.hi).days > YEARS_APART)
+
+
+def _known(date: Timex | None) -> bool:
+    return date is not None and date.lo is not None and date.hi is not None
+
+
+_YEAR_ONLY = re.compile(r"\d{3,4}")  # a year or a decade
+
+
+def _compare_dates(event: Event, pairs: Pairs) -> Iterator[Finding]:
     classes = _event_classes(event)
     dated = [(c, t) for c in event.claims if (t := main_date(c, classes)) is not None]
     sides = {c.id: _date_side(c, t) for c, t in dated}
+    paired = {(a.id, b.id) for a, b in pairs}
     relations = [
         (a, b, None if _same_words(ta, tb) else relate_timex(ta, tb))
         for (a, ta), (b, tb) in combinations(dated, 2)
-        if a.doc_id != b.doc_id
+        if (a.id, b.id) in paired
     ]
     yield from _merge_or_pair(event, "date", relations, sides, _date_explanation)
 
@@ -137,8 +194,8 @@ def _days_apart(a: str, b: str) -> int | None:
     return abs((ia - ib).days)
 
 
-def _compare_counts(event: Event) -> Iterator[Finding]:
-    for a, b in _pairs(event):
+def _compare_counts(event: Event, pairs: Pairs) -> Iterator[Finding]:
+    for a, b in pairs:
         for qa, qb in typed_count_pairs(a, b):
             yield quantity_finding(event, (a, qa), (b, qb))
 
@@ -171,10 +228,10 @@ def _off_by_one(a: Quantity, b: Quantity) -> bool:
     return abs(a.lo - b.lo) == 1
 
 
-def _compare_event_words(event: Event) -> Iterator[Finding]:
+def _compare_event_words(event: Event, pairs: Pairs) -> Iterator[Finding]:
     """Same kind of happening: agreement when both report it the same way, a polarity
     conflict when one says it happened and the other that it did not."""
-    for a, b in _pairs(event):
+    for a, b in pairs:
         for key in sorted({e.key for e in a.events} & {e.key for e in b.events}):
             pa, pb = _polarity(a, key), _polarity(b, key)
             sides = (_event_side(a, key, pa), _event_side(b, key, pb))
@@ -218,13 +275,13 @@ def _event_side(claim: Claim, key: str, positive: bool) -> Side:
     return Side(claim, word.text, word.start, word.end, f"{key}: {'yes' if positive else 'no'}")
 
 
-def _compare_roles(event: Event) -> Iterator[Finding]:
+def _compare_roles(event: Event, pairs: Pairs) -> Iterator[Finding]:
     """The same person given different offices: "Deputy Prime Minister X" vs "Prime Minister X"."""
-    for a, b in _pairs(event):
+    for a, b in pairs:
         roles_a, roles_b = role_bindings(a), role_bindings(b)
         for person in sorted(roles_a.keys() & roles_b.keys()):
             yield role_finding(event, person, (a, roles_a[person]), (b, roles_b[person]))
-    yield from _compare_object_roles(event)
+    yield from _compare_object_roles(event, pairs)
 
 
 def role_finding(
@@ -246,10 +303,10 @@ _OBJECT_GAP = re.compile(
 )
 
 
-def _compare_object_roles(event: Event) -> Iterator[Finding]:
+def _compare_object_roles(event: Event, pairs: Pairs) -> Iterator[Finding]:
     """Which office the event acted upon, where both claims name one of a kind ("the
     ambassadors" vs "the chargé d'affaires" summoned)."""
-    for a, b in _pairs(event):
+    for a, b in pairs:
         roles_a, roles_b = object_roles(a), object_roles(b)
         for cls in sorted(roles_a.keys() & roles_b.keys()):
             ra, rb = roles_a[cls], roles_b[cls]
@@ -285,10 +342,10 @@ _AGENT_GAP = re.compile(r"\s+(?:(?:forces|troops|police|authorities|officials|ha
 _BY_GAP = re.compile(r"\s+by\s+(?:the\s+)?", re.IGNORECASE)
 
 
-def _compare_agents(event: Event) -> Iterator[Finding]:
+def _compare_agents(event: Event, pairs: Pairs) -> Iterator[Finding]:
     """Who did it: each claim names the actor of the event, and never the other's ("the
     plane was shot down by Russia" vs "Azerbaijan shot the plane down")."""
-    for a, b in _pairs(event):
+    for a, b in pairs:
         agents_a, agents_b = event_agents(a), event_agents(b)
         for cls in sorted(agents_a.keys() & agents_b.keys()):
             ga, gb = agents_a[cls], agents_b[cls]
@@ -322,9 +379,9 @@ def event_agents(claim: Claim) -> dict[str, Mention]:
 
 
 # Happenings whose subject is who it befell, not who did it ("Joss Ackland died").
-UNWILLED = frozenset({"death", "injury", "earthquake", "disaster", "birth", "collapse",
-                      "election", "talks", "visit", "resign", "protest", "agreement",
-                      "condolence"})
+UNWILLED = frozenset({"death", "injury", "earthquake", "aftershock", "disaster", "birth",
+                      "collapse", "election", "talks", "visit", "resign", "protest",
+                      "agreement", "condolence"})
 
 
 def _actor_keys(claim: Claim) -> set[str]:
@@ -387,11 +444,11 @@ _LOCATIVE = re.compile(
 PLACE_REACH = 60  # characters between an event word and the place it happened in
 
 
-def _compare_places(event: Event) -> Iterator[Finding]:
+def _compare_places(event: Event, pairs: Pairs) -> Iterator[Finding]:
     """Where it happened: one town against another, when each claim names exactly one
     town for the event and never mentions the other's."""
     classes = _event_classes(event)
-    for a, b in _pairs(event):
+    for a, b in pairs:
         pa, pb = event_place(a, classes), event_place(b, classes)
         if pa is None or pb is None:
             continue
@@ -429,8 +486,8 @@ def _place_name_text(claim: Claim) -> str:
     return " ".join((claim.plain or claim.text).lower().split())
 
 
-def _compare_quotes(event: Event) -> Iterator[Finding]:
-    for a, b in _pairs(event):
+def _compare_quotes(event: Event, pairs: Pairs) -> Iterator[Finding]:
+    for a, b in pairs:
         if quotes_match(a, b):
             sides = tuple(_quote_side(c) for c in (a, b))
             yield _finding(event, "statement", "agreement", "quote",

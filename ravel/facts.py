@@ -14,50 +14,37 @@ count of people that an event word already types (those are the events' to compa
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 from typing import TypeVar
 
 from ravel.align import (
     MAX_BLOCK,
+    NOT_THINGS,
+    PERSON_EVENTS,
     PERSON_NOUNS,
     Stories,
+    adjacent,
     attached_event,
+    count_key,
+    count_town,
+    main_date,
+    measured_noun,
     partitive,
-    state_after,
+    reference,
     stem,
     whole_of_a_part,
 )
-from ravel.compare import bound, quantity_finding, role_finding
+from ravel.compare import background, bound, quantity_finding, role_finding
 from ravel.extract.entities import full_name
 from ravel.model import Claim, Event, Finding, Mention, Quantity
 
 __all__ = ["Fact", "Office", "compare_facts", "document_facts", "document_offices", "fact_key"]
-
-# Nouns that say how often or how long, not what: never the thing a fact is about.
-NOT_THINGS = frozenset(
-    """times time years year days day months month weeks week hours hour minutes minute
-    seconds second decades decade centuries century percent per cent points point others
-    ones things ways cases kinds types parts sides rounds occasions""".split()
-)
-_MEASURED_NOUN = re.compile(  # "150m ravine", "80-meter-deep ravine", "65 meters into a valley"
-    r"(?:-?\s*(?:deep|high|long|wide|tall|thick)\b)?\s+"
-    r"(?:(?:into|in|down|off|over)\s+)?(?:(?:a|an|the)\s+)?(?P<noun>[a-z]{3,})\b"
-)
-_NOUN_MEASURED = re.compile(  # "a depth of 66.4 km"
-    r"\b(?P<noun>depth|height|length|width|distance|altitude|elevation|speed|area)\s+of\s+"
-    r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?\Z",
-    re.IGNORECASE,
-)
-_NOT_NOUNS = frozenset(
-    """and or but the with from for that which who than then when where while after before
-    north south east west northeast northwest southeast southwest away below above""".split()
-)
-
 
 @dataclass(frozen=True, slots=True)
 class Fact:
@@ -72,17 +59,19 @@ def fact_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
         person = _aged(claim, quantity)
         return ("age", person) if person else None
     if quantity.kind == "measure" and quantity.unit is not None:
-        noun = _measured_noun(claim, quantity)
+        noun = measured_noun(claim, quantity) or reference(claim, quantity)
         return (str(quantity.unit), noun) if noun else None
-    if quantity.kind != "cardinal" or quantity.vague or partitive(claim, quantity):
+    if quantity.kind != "cardinal" or quantity.vague:
         return None
-    state = state_after(claim, quantity)  # "12 people are still missing"
-    if state is not None and (quantity.counted or "").lower() in PERSON_NOUNS | {""}:
-        return (state, "person")
-    if quantity.counted is None:
+    toll = count_key(claim, quantity)  # "27 fatalities", "12 still missing", "30 in Bogo"
+    if toll is not None and toll[1].startswith("person") and (
+        toll[0] in PERSON_EVENTS or toll[0] == "aboard" or toll[0].startswith("state:")
+    ):
+        return toll
+    if partitive(claim, quantity) or quantity.counted is None:
         return None
     counted = quantity.counted.lower()
-    if counted in PERSON_NOUNS or counted in NOT_THINGS or not _adjacent(claim, quantity):
+    if counted in PERSON_NOUNS or counted in NOT_THINGS or not adjacent(claim, quantity):
         return None  # people are counted by what befell them: the events' business
     if attached_event(claim, quantity) is not None:
         return None
@@ -119,35 +108,25 @@ def _aged(claim: Claim, quantity: Quantity) -> str | None:
     return None
 
 
-def _adjacent(claim: Claim, quantity: Quantity) -> bool:
-    """ "32 grandchildren", not "53 Nepalese passengers" (a part of the passengers)."""
-    if quantity.counted_start is None:
-        return False
-    text = claim.plain or claim.text
-    between = text[quantity.end - claim.start : quantity.counted_start - claim.start]
-    return between.strip(" -") == ""
-
-
-def _measured_noun(claim: Claim, quantity: Quantity) -> str | None:
-    text = claim.plain or claim.text
-    start, end = quantity.start - claim.start, quantity.end - claim.start
-    before = _NOUN_MEASURED.search(text, max(0, start - 30), start)
-    if before:
-        return before["noun"].lower()
-    after = _MEASURED_NOUN.match(text, end)
-    if after is None or after["noun"] in _NOT_NOUNS or after["noun"] in NOT_THINGS:
-        return None
-    return stem(after["noun"])
-
-
-def document_facts(claims: Sequence[Claim]) -> dict[tuple[str, str], dict[str, list[Fact]]]:
-    """Facts by key and document; a document that gives one key two values keeps none."""
+def document_facts(
+    claims: Sequence[Claim], references: Mapping[str, datetime.date | None] | None = None
+) -> dict[tuple[str, str], dict[str, list[Fact]]]:
+    """Facts by key and document; a document that gives one key two values keeps none,
+    and a report's background ("In 2019, 12 people died") is no fact of its story."""
     facts: dict[tuple[str, str], dict[str, list[Fact]]] = defaultdict(lambda: defaultdict(list))
+    references = references or {}
     for claim in claims:
+        if background(main_date(claim), references.get(claim.doc_id)):
+            continue
         for quantity in claim.quantities:
             key = fact_key(claim, quantity)
-            if key is not None:
-                facts[key][claim.doc_id].append(Fact(key, claim, quantity))
+            if key is None:
+                continue
+            facts[key][claim.doc_id].append(Fact(key, claim, quantity))
+            town = count_town(claim, quantity) if key[1] == "person" else None
+            if town is not None:  # "14 people died in Bogo": the story's toll, and Bogo's
+                located = (key[0], f"person@{town}")
+                facts[located][claim.doc_id].append(Fact(located, claim, quantity))
     kept = {}
     for key, by_doc in facts.items():
         single = {doc: found for doc, found in by_doc.items() if _one_value(found)}
@@ -207,13 +186,19 @@ def office_bindings(claim: Claim) -> Iterator[tuple[str, Mention]]:
 
 
 def compare_facts(
-    claims: Sequence[Claim], stories: Stories, events: Sequence[Event] = ()
+    claims: Sequence[Claim],
+    stories: Stories,
+    events: Sequence[Event] = (),
+    findings: Sequence[Finding] = (),
+    references: Mapping[str, datetime.date | None] | None = None,
 ) -> tuple[tuple[Event, ...], tuple[Finding, ...]]:
     """Pairs of documents of one story that state one fact, as events of two claims, and
-    their findings. A pair of claims an aligned event already holds is left to it."""
+    their findings. What the aligned `events` and their `findings` already compare (a
+    pair of claims, or the same two values in the same two documents) is left to them."""
     together = {frozenset((a.id, b.id)) for e in events for a, b in combinations(e.claims, 2)}
+    told = {_told(f) for f in findings}
     out_events: dict[str, Event] = {}
-    findings = []
+    out: list[Finding] = []
 
     def add(key: tuple[str, str], a: Claim, b: Claim) -> Event | None:
         if frozenset((a.id, b.id)) in together:
@@ -221,18 +206,28 @@ def compare_facts(
         event = _fact_event(key, a, b)
         return out_events.setdefault(event.id, event)
 
-    for key, by_doc in sorted(document_facts(claims).items()):
+    for key, by_doc in sorted(document_facts(claims, references).items()):
         for fa, fb in _pairs(by_doc, stories):
             if event := add(key, fa.claim, fb.claim):
-                findings.append(quantity_finding(
+                found = quantity_finding(
                     event, (fa.claim, fa.quantity), (fb.claim, fb.quantity), noun=True
-                ))
+                )
+                if _told(found) not in told:
+                    told.add(_told(found))
+                    out.append(found)
     for person, offices in sorted(document_offices(claims).items()):
         for oa, ob in _pairs(offices, stories, besides=f"person:{person}"):
             if event := add(("office", person), oa.claim, ob.claim):
-                findings.append(role_finding(event, person, (oa.claim, oa.role),
-                                             (ob.claim, ob.role)))
-    return tuple(out_events.values()), tuple(findings)
+                found = role_finding(event, person, (oa.claim, oa.role), (ob.claim, ob.role))
+                if _told(found) not in told:
+                    out.append(found)
+    used = {f.event_id for f in out}
+    return tuple(e for e in out_events.values() if e.id in used), tuple(out)
+
+
+def _told(finding: Finding) -> tuple[str, ...]:
+    """What a finding says, whichever sentences it quotes: slot, documents and values."""
+    return (finding.slot, *(x for s in finding.sides for x in (s.claim.doc_id, s.value)))
 
 
 _T = TypeVar("_T")

@@ -100,24 +100,48 @@ def run(
 ) -> Report:
     """Read, extract, align and compare: the whole `ravel diff`."""
     _, report = load(paths, options, stdin=stdin, progress=progress)
-    events, findings = align_and_compare(report.claims, options)
+    events, findings = align_and_compare(
+        report.claims, options, references=references_of(report.documents)
+    )
     return dataclasses.replace(report, events=events, findings=findings)
 
 
+def references_of(documents: Sequence[Document]) -> dict[str, datetime.date | None]:
+    """Each document's reference date, by document id."""
+    return {d.id: d.reference.date if d.reference else None for d in documents}
+
+
 def align_and_compare(
-    claims: Sequence[Claim], options: Options = Options(), *, all_pairs: bool = False
+    claims: Sequence[Claim],
+    options: Options = Options(),
+    *,
+    all_pairs: bool = False,
+    references: Mapping[str, datetime.date | None] | None = None,
 ) -> tuple[tuple[Event, ...], tuple[Finding, ...]]:
-    """Events and findings of extracted claims: the corpus-wide half of `run`."""
+    """Events and findings of extracted claims: the corpus-wide half of `run`.
+    `references` (each document's reference date) tells a report's background from its
+    news; without, claims are compared whatever their dates say of their reports."""
     stories = Stories(claims)
     events = align_claims(
         claims, score_cutoff=options.align_cutoff, stories=stories, all_pairs=all_pairs
     )
-    findings = compare_events(events, stories=stories)
-    fact_events, fact_findings = compare_facts(claims, stories, events)
-    if fact_events:
-        events = tuple(sorted((*events, *fact_events), key=lambda e: _claim_order(e.claims[0])))
-        findings = tuple(sorted((*findings, *fact_findings), key=finding_order))
-    return events, findings
+    return compare(claims, events, stories, references)
+
+
+def compare(
+    claims: Sequence[Claim],
+    events: Sequence[Event],
+    stories: Stories,
+    references: Mapping[str, datetime.date | None] | None = None,
+) -> tuple[tuple[Event, ...], tuple[Finding, ...]]:
+    """The compare stage: each event's slots, then the facts documents of one story state
+    outside any event (`ravel.facts`), whose pairs join the events."""
+    findings = compare_events(events, stories=stories, references=references)
+    fact_events, fact_findings = compare_facts(claims, stories, events, findings, references)
+    if not fact_events:
+        return tuple(events), findings
+    every = tuple(sorted((*events, *fact_events), key=lambda e: _claim_order(e.claims[0])))
+    return every, tuple(sorted((*findings, *fact_findings), key=finding_order))
 
 
 def _claim_order(claim: Claim) -> tuple[str, int]:

@@ -31,4 +31,6 @@ def report_of(texts: dict[str, str], reference: datetime.date | None = None) -> 
     docs = tuple(document(i, t, reference) for i, t in texts.items())
     claims = tuple(c for d in docs for c in claims_of(d))
     events = align_claims(claims)
-    return Report(documents=docs, claims=claims, events=events, findings=compare_events(events))
+    references = {d.id: d.reference.date if d.reference else None for d in docs}
+    findings = compare_events(events, references=references)
+    return Report(documents=docs, claims=claims, events=events, findings=findings)

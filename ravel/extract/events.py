@@ -61,7 +61,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
                  r"quit"),
     "launch": (r"launch(?:es|ed)?",),
     "collapse": (r"collaps(?:e|es|ed|ing)", r"caved in", r"gave way", r"breach(?:ed|es)?"),
-    "earthquake": (r"earthquakes?", r"quakes?", r"tremors?", r"aftershocks?"),
+    "earthquake": (r"earthquakes?", r"quakes?", r"tremors?"),
+    "aftershock": (r"aftershocks?",),  # another happening than the quake it follows
     "disaster": (r"floods?", r"flooding", r"wildfires?", r"fires?", r"storms?", r"hurricanes?",
                  r"landslides?", r"tsunami"),
     "birth": (r"born",),

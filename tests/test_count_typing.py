@@ -1,0 +1,91 @@
+"""What a count counts, and which counts may be compared: tables of real-news phrasings."""
+
+from __future__ import annotations
+
+import pytest
+
+from ravel.align import count_key, count_town
+from ravel.compare import compare_event
+from ravel.model import Claim, Event, Quantity
+from tests.helpers import claims_of, document, report_of
+
+
+def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
+    (claim,) = claims_of(document("d", sentence))
+    (quantity,) = [q for q in claim.quantities if q.text == surface]
+    return claim, quantity
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "key"),
+    [
+        ("A flight carrying 72 people crashed on Sunday.", "72", ("aboard", "person")),
+        ("The ferry, carrying 187 passengers and crew, sank on Thursday.", "187",
+         ("aboard", "person")),
+        ("It carried 68 passengers and four crew members when it crashed on Sunday.", "68",
+         None),  # a part of those aboard
+        ("By Wednesday, officials confirmed 27 fatalities.", "27", ("death", "person")),
+        ("Twelve others were killed in Medellin, while five people died in San Remigio.",
+         "Twelve", ("death", "person@medellin")),
+        ("At least 69 died in the quake that hit Cebu on Tuesday, 30 of them in Bogo City.",
+         "30", ("death", "person@bogo")),
+        ("12 of the victims died in the coastal state of El Oro on Saturday.", "12",
+         ("death", "person@oro")),
+        ("Four of the 42 workers on duty were lightly injured on Tuesday.", "42", None),
+        ("At least 38 people were killed in Tula on Monday.", "At least 38",
+         ("death", "person")),  # one town: the count is the event's
+        ("The quake struck about 19km northeast of Bogo on Tuesday.", "about 19km",
+         ("earthquake", "km:from:bogo")),
+        ("The quake struck 330 kilometers away on Tuesday.", "330 kilometers", None),
+        ("The quake struck at a depth of 10 kilometers on Tuesday.", "10 kilometers",
+         ("earthquake", "km:depth")),
+        ("The quake was followed by aftershocks, the strongest of magnitude 6, on Tuesday.",
+         "magnitude 6", ("aftershock", "magnitude")),
+    ],
+)
+def test_count_keys(sentence: str, surface: str, key: tuple[str, str] | None) -> None:
+    assert count_key(*_quantity(sentence, surface)) == key
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "town"),
+    [
+        ("Twelve others were killed in Medellin town after walls gave way.", "Twelve",
+         "medellin"),
+        ("In neighboring San Remigio, five people died when walls crumbled.", "five",
+         "remigio"),
+        ("Nine of the dead were from Bogo City, officials said on Tuesday.", "Nine", "bogo"),
+        ("At least 38 people were killed on Monday.", "At least 38", None),
+    ],
+)
+def test_the_town_a_count_is_told_of(sentence: str, surface: str, town: str | None) -> None:
+    assert count_town(*_quantity(sentence, surface)) == town
+
+
+def _findings(texts: dict[str, str]) -> list[tuple[str, list[str]]]:
+    report = report_of(texts)
+    claims = [c for c in report.claims if c.events]
+    event = Event("E1", "test", tuple(claims), 1.0)  # grouped as alignment might
+    return [(f.verdict, [s.surface for s in f.sides])
+            for f in compare_event(event) if f.slot == "quantity"]
+
+
+def test_a_background_year_is_not_compared_with_the_news() -> None:
+    assert _findings({
+        "a": "A 6.9-magnitude earthquake killed 69 people in Cebu.",
+        "b": "In 2023, a 6.7-magnitude earthquake killed eight people in Cebu.",
+    }) == []
+
+
+def test_backgrounds_of_one_year_are_compared() -> None:
+    assert _findings({
+        "a": "In 2023, an earthquake killed eight people in Cebu.",
+        "b": "In 2023, an earthquake killed nine people in Cebu.",
+    }) == [("conflict", ["eight people", "nine people"])]
+
+
+def test_two_towns_tolls_do_not_contradict_each_other() -> None:
+    assert _findings({
+        "a": "Twelve people were killed in Medellin, while five died in San Remigio.",
+        "b": "In San Remigio, five people were killed by the earthquake.",
+    }) == [("agreement", ["five", "five people"])]
