@@ -654,6 +654,8 @@ def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     """What a count counts, typed: (event class, thing). None for uncomparable numbers."""
     if quantity.kind == "ordinal" or whole_of_a_part(claim, quantity):
         return None
+    if superseded(claim, quantity):
+        return None
     part = partitive(claim, quantity) and attached_event(claim, quantity) is None
     several = len({m.key for m in _towns(claim)}) > 1  # else the count is the event's
     town = count_town(claim, quantity) if part or several else None
@@ -696,6 +698,25 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     else:
         return None
     return (event or "", thing)
+
+
+# A value the report itself says was replaced: "first logged the tremor at magnitude 6.7
+# before revising it upward", "initially reported 12 dead", "later revised to 30".
+_SUPERSEDED_BEFORE = re.compile(
+    r"\b(?:initially|originally|first|earlier|previously|at\s+first)\b[^.;:]{0,40}\Z",
+    re.IGNORECASE,
+)
+_SUPERSEDED_AFTER = re.compile(
+    r"[^.;:]{0,25}?\bbefore\s+(?:\w+\s+){0,2}(?:revis|downgrad|upgrad|correct|rais|lower)",
+    re.IGNORECASE,
+)
+
+
+def superseded(claim: Claim, quantity: Quantity) -> bool:
+    text, offset = claim.plain or claim.text, claim.start
+    start, end = quantity.start - offset, quantity.end - offset
+    return bool(_SUPERSEDED_BEFORE.search(text, max(0, start - 50), start)
+                or _SUPERSEDED_AFTER.match(text, end))
 
 
 LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mi", "ft", "in", "yd"})

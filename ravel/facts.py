@@ -58,6 +58,9 @@ def fact_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     if quantity.unit == "age":
         person = _aged(claim, quantity)
         return ("age", person) if person else None
+    if quantity.unit == "magnitude":  # of the quake, or of its aftershocks
+        key = count_key(claim, quantity)
+        return key if key is not None and key[0] else None
     if quantity.kind == "measure" and quantity.unit is not None:
         noun = measured_noun(claim, quantity) or reference(claim, quantity)
         return (str(quantity.unit), noun) if noun else None

@@ -89,3 +89,26 @@ def test_two_towns_tolls_do_not_contradict_each_other() -> None:
         "a": "Twelve people were killed in Medellin, while five died in San Remigio.",
         "b": "In San Remigio, five people were killed by the earthquake.",
     }) == [("agreement", ["five", "five people"])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface"),
+    [
+        ("Phivolcs first logged the tremor at magnitude 6.7 before revising it upward.",
+         "magnitude 6.7"),
+        ("The USGS initially reported a magnitude 7.0 quake on Tuesday.", "magnitude 7.0"),
+        ("Officials put the toll at 12 before revising it on Monday, after the quake.", "12"),
+    ],
+)
+def test_a_value_the_report_says_was_replaced_is_not_compared(
+    sentence: str, surface: str
+) -> None:
+    assert count_key(*_quantity(sentence, surface)) is None
+
+
+def test_magnitudes_of_a_story_are_facts() -> None:
+    from ravel.facts import fact_key
+
+    claim, quantity = _quantity("A magnitude 6.9 earthquake hit Cebu on Tuesday.",
+                                "magnitude 6.9")
+    assert fact_key(claim, quantity) == ("earthquake", "magnitude")
