@@ -235,3 +235,14 @@ def test_two_reports_give_one_person_two_ages() -> None:
     assert [(f.verdict, f.kind, [s.surface for s in f.sides]) for f in findings] == [
         ("conflict", "quantity/off-by-one", ["95", "aged 94"])
     ]
+
+
+def test_documents_alignment_links_three_times_tell_one_story() -> None:
+    from ravel.facts import _linked
+
+    def claim(doc: str, n: int) -> Claim:
+        return Claim(id=f"{doc}#{n}", doc_id=doc, start=n, end=n + 1, line=1, text="x")
+
+    events = [Event(f"E{n}", "x", (claim("a", n), claim("b", n)), 1.0) for n in range(3)]
+    assert _linked(events) == {frozenset({"a", "b"})}
+    assert _linked(events[:2]) == set()  # twice: maybe two stories of one kind
