@@ -20,6 +20,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from itertools import combinations
 from typing import TypeVar
 
@@ -121,6 +122,8 @@ def document_facts(
     for claim in claims:
         if background(main_date(claim), references.get(claim.doc_id)):
             continue
+        for plight, span in durations(claim):
+            facts[plight][claim.doc_id].append(Fact(plight, claim, span))
         for quantity in claim.quantities:
             key = fact_key(claim, quantity)
             if key is None:
@@ -136,6 +139,37 @@ def document_facts(
         if single:
             kept[key] = single
     return kept
+
+
+# How long people were in a plight: "trapped underground for seven hours", "held for
+# three days", "spent eight hours trapped".
+_PLIGHT = r"trapped|stranded|missing|buried|held|detained|besieged|adrift|captive|hostage"
+_PLIGHT_BEFORE = re.compile(rf"\b(?P<plight>{_PLIGHT})\b[^.;:,]{{0,25}}?\bfor\s+\Z",
+                            re.IGNORECASE)
+_PLIGHT_AFTER = re.compile(rf"\s+(?:\w+\s+)?(?P<plight>{_PLIGHT})\b", re.IGNORECASE)
+_ISO_SPAN = re.compile(r"P(?:T(?P<h>\d+)H|(?P<d>\d+)D)")
+_TENTH = Decimal("0.1")
+
+
+def durations(claim: Claim) -> Iterator[tuple[tuple[str, str], Quantity]]:
+    """A plight's length as a quantity, keyed by the plight: ("trapped for", "h")."""
+    text, offset = claim.plain or claim.text, claim.start
+    for timex in claim.dates:
+        span = _ISO_SPAN.fullmatch(timex.value) if timex.type == "DURATION" else None
+        if span is None:
+            continue
+        start, end = timex.start - offset, timex.end - offset
+        plight = (_PLIGHT_BEFORE.search(text, max(0, start - 40), start)
+                  or _PLIGHT_AFTER.match(text, end))
+        if plight is None:
+            continue
+        value, unit = (Decimal(span["h"]), "h") if span["h"] else (Decimal(span["d"]), "day")
+        lo, hi = value, value
+        if timex.mod == "APPROX":
+            lo, hi = value - value * _TENTH, value + value * _TENTH
+        quantity = Quantity(timex.start, timex.end, timex.text, lo, hi, kind="measure",
+                            unit=unit, vague=timex.mod == "APPROX")
+        yield (f"{plight['plight'].lower()} for", unit), quantity
 
 
 def _one_value(found: list[Fact]) -> bool:

@@ -246,3 +246,45 @@ def test_documents_alignment_links_three_times_tell_one_story() -> None:
     events = [Event(f"E{n}", "x", (claim("a", n), claim("b", n)), 1.0) for n in range(3)]
     assert _linked(events) == {frozenset({"a", "b"})}
     assert _linked(events[:2]) == set()  # twice: maybe two stories of one kind
+
+
+@pytest.mark.parametrize(
+    ("sentence", "key", "lo", "hi"),
+    [
+        ("The miners were trapped for about eight hours on Tuesday.", ("trapped for", "h"),
+         "7.2", "8.8"),
+        ("Nineteen miners spent seven hours trapped underground on Tuesday.",
+         ("trapped for", "h"), "7", "7"),
+        ("The hostages were held for three days, police said on Monday.",
+         ("held for", "day"), "3", "3"),
+    ],
+)
+def test_how_long_a_plight_lasted(sentence: str, key: tuple[str, str], lo: str, hi: str) -> None:
+    from decimal import Decimal
+
+    from ravel.facts import durations
+
+    (claim,) = claims_of(document("d", sentence))
+    ((found, span),) = list(durations(claim))
+    assert (found, span.lo, span.hi) == (key, Decimal(lo), Decimal(hi))
+    assert sentence[span.start : span.end] == span.text
+
+
+def test_how_long_something_lasted_is_no_plight() -> None:
+    from ravel.facts import durations
+
+    (claim,) = claims_of(document("d", "The talks lasted for three days on Monday."))
+    assert list(durations(claim)) == []
+
+
+def test_two_reports_give_a_plight_two_lengths() -> None:
+    _, findings = _facts({
+        "a": "Nineteen miners were rescued in Rudna on Tuesday after being trapped "
+             "underground for seven hours.",
+        "b": "The 19 miners were trapped for around eight hours in Rudna, KGHM said on Tuesday.",
+    })
+    assert [(f.verdict, [s.surface for s in f.sides]) for f in findings
+            if f.slot == "quantity"] == [
+        ("agreement", ["Nineteen miners", "19 miners"]),
+        ("conflict", ["seven hours", "around eight hours"]),
+    ]
