@@ -23,6 +23,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
 from rapidfuzz import fuzz, utils
 
@@ -41,6 +42,7 @@ BRIEF_TERMS = 3  # ... unless one of them has no more than this many
 STORY_PLACES = 3  # places alone: a town and its country are one location, three a geography,
 RARE_PLACE_DOCS = 3  # and a place only a few documents of the corpus name is a story's
 RARE_NAME_DOCS = 3  # a name (not a place) so few documents give anchors their contradictions
+LINKING_EVENTS = 3  # events two documents share that make them one story
 CONFLICT_STORY = 0.25  # documents this alike need no shared name to contradict each other
 STORY_MIN = 0.1  # documents sharing less of a story's names, dates and numbers never align
 CONFIRM = 1.0  # shared evidence beyond the event word, in units of a pair-specific term's IDF
@@ -173,6 +175,7 @@ class Stories:
         self._profiles = profiles
         self._mass = {doc: self._weigh(terms) for doc, terms in profiles.items()}
         self._memo: dict[tuple[str, str], float] = {}
+        self._linked: set[tuple[str, str]] = set()
 
     def _weigh(self, terms: set[str]) -> float:
         return sum(self._idf[t] for t in terms)
@@ -207,10 +210,26 @@ class Stories:
         )
 
     def one_story(self, a: str, b: str, *, besides: str | None = None) -> bool:
-        """The documents plainly tell one story: alike enough, or sharing a rare name
-        (other than `besides`)."""
+        """The documents plainly tell one story: alike enough, sharing a rare name (other
+        than `besides`), or linked by alignment (see `link`) and sharing a place few
+        documents name (a street, a town: not a country)."""
         return (self.similarity(a, b) >= CONFLICT_STORY
-                or self.share_rare_name(a, b, besides=besides))
+                or self.share_rare_name(a, b, besides=besides)
+                or (_doc_pair(a, b) in self._linked and self._share_rare_place(a, b)))
+
+    def _share_rare_place(self, a: str, b: str) -> bool:
+        shared = self._profiles[a] & self._profiles[b] & self._where
+        return any(self._df[t] <= RARE_PLACE_DOCS for t in shared)
+
+    def link(self, events: Sequence[Event]) -> None:
+        """Remember the pairs of documents alignment found telling the same happenings
+        LINKING_EVENTS times or more: one story, however little their names say so (two
+        stories of one kind, a bus crash here and one there, may share an event or two)."""
+        shared: Counter[tuple[str, str]] = Counter()
+        for event in events:
+            docs = sorted({c.doc_id for c in event.claims})
+            shared.update(combinations(docs, 2))
+        self._linked = {pair for pair, n in shared.items() if n >= LINKING_EVENTS}
 
     def share_name(self, a: str, b: str, *, besides: str | None = None) -> bool:
         """Both documents give one name or one day: numbers alone are weak company."""
@@ -770,6 +789,7 @@ _PARTITIVE = re.compile(
     r"|(?:[^\W\d_]+\s+){0,2}(?:were|was|are|is)\s+among\b)",
     re.IGNORECASE,
 )
+_AMONG = re.compile(r"\W*among\b", re.IGNORECASE)  # "Among those who died are 26 children"
 _SUBSET_BEFORE = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|(?:the\s+)?remaining|another|other"
     r"|additional|further)\s+\Z",
@@ -804,7 +824,8 @@ def partitive(claim: Claim, quantity: Quantity) -> bool:
 def subset(claim: Claim, quantity: Quantity) -> bool:
     """A part picked out by kind, not by place: "including 3 children", "another 12"."""
     text, start = claim.plain or claim.text, quantity.start - claim.start
-    return _SUBSET_BEFORE.search(text, max(0, start - 16), start) is not None
+    return (_SUBSET_BEFORE.search(text, max(0, start - 16), start) is not None
+            or _AMONG.match(text) is not None)
 
 
 # A count of people in a state, not in an event: "12 still missing", "20 people remain

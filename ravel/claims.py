@@ -26,7 +26,8 @@ NEGATION_REACH = 40  # characters between a negation cue and the event word it n
 # A negation reaches over a verb and its determiners ("never issued a formal apology"),
 # not past a clause break or a preposition ("not acknowledged responsibility for the deaths").
 _SCOPE_BREAK = re.compile(
-    r"[,;:—–()]|\b(?:but|and|or|while|whereas|although|though|during|for|of|in|on|at|after"
+    r"[,;:—–()]|\b(?:what|whether|why|how|who|which|but|and|or|while|whereas|although"
+    r"|though|during|for|of|in|on|at|after"
     r"|before|since|with|by|from|over|under|against|despite|amid|because|when|as)\b",
     re.IGNORECASE,
 )

@@ -148,11 +148,53 @@ def _compare_dates(event: Event, pairs: Pairs) -> Iterator[Finding]:
     sides = {c.id: _date_side(c, t) for c, t in dated}
     paired = {(a.id, b.id) for a, b in pairs}
     relations = [
-        (a, b, None if _same_words(ta, tb) else relate_timex(ta, tb))
+        (a, b, None if _same_words(ta, tb) else _weekday_relation(ta, tb))
         for (a, ta), (b, tb) in combinations(dated, 2)
         if (a.id, b.id) in paired
     ]
     yield from _merge_or_pair(event, "date", relations, sides, _date_explanation)
+
+
+_WEEKDAY_ONLY = re.compile(
+    r"(?:(?:last|this|next|on|early|late)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+    r"(?:\s+(?:morning|afternoon|evening|night))?",
+    re.IGNORECASE,
+)
+
+
+def _weekday_relation(a: Timex, b: Timex) -> str | None:
+    """A weekday's week is the reader's guess ("rescue efforts were underway on Thursday",
+    written the day before): against a day of that weekday a week from it, it says
+    nothing either way (no relation, no finding)."""
+    relation = relate_timex(a, b)
+    if relation != "disjoint":
+        return relation
+    for day, other in ((a, b), (b, a)):
+        if not _WEEKDAY_ONLY.fullmatch(day.text.strip()) or day.lo is None:
+            continue
+        that = _one_day(other, day.lo.year)
+        if that is not None and abs((that - day.lo).days) == WEEK:
+            return None
+    return relation
+
+
+def _one_day(timex: Timex, year: int) -> datetime.date | None:
+    """The day a timex names, its year taken from `year` when it gives none."""
+    if timex.lo is not None and timex.hi is not None and (timex.hi - timex.lo).days <= 1:
+        return timex.lo
+    found = _PARTIAL_DAY.fullmatch(timex.value)
+    if found is None:
+        return None
+    try:
+        return datetime.date(year, int(found[1]), int(found[2]))
+    except ValueError:
+        return None
+
+
+_PARTIAL_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
+
+
+WEEK = 7
 
 
 def _same_words(a: Timex, b: Timex) -> bool:

@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -233,7 +233,6 @@ def compare_facts(
     their findings. What the aligned `events` and their `findings` already compare (a
     pair of claims, or the same two values in the same two documents) is left to them."""
     together = {frozenset((a.id, b.id)) for e in events for a, b in combinations(e.claims, 2)}
-    linked = _linked(events)
     told = {_told(f) for f in findings}
     out_events: dict[str, Event] = {}
     out: list[Finding] = []
@@ -245,7 +244,7 @@ def compare_facts(
         return out_events.setdefault(event.id, event)
 
     for key, by_doc in sorted(document_facts(claims, references).items()):
-        for fa, fb in _pairs(by_doc, stories, linked):
+        for fa, fb in _pairs(by_doc, stories):
             if event := add(key, fa.claim, fb.claim):
                 found = quantity_finding(
                     event, (fa.claim, fa.quantity), (fb.claim, fb.quantity), noun=True
@@ -254,7 +253,7 @@ def compare_facts(
                     told.add(_told(found))
                     out.append(found)
     for person, offices in sorted(document_offices(claims).items()):
-        for oa, ob in _pairs(offices, stories, linked, besides=f"person:{person}"):
+        for oa, ob in _pairs(offices, stories, besides=f"person:{person}"):
             if event := add(("office", person), oa.claim, ob.claim):
                 found = role_finding(event, person, (oa.claim, oa.role), (ob.claim, ob.role))
                 if _told(found) not in told:
@@ -272,35 +271,16 @@ _T = TypeVar("_T")
 
 
 def _pairs(
-    by_doc: dict[str, list[_T]],
-    stories: Stories,
-    linked: set[frozenset[str]],
-    besides: str | None = None,
+    by_doc: dict[str, list[_T]], stories: Stories, besides: str | None = None
 ) -> Iterator[tuple[_T, _T]]:
-    """Documents of one story (`Stories.one_story`, or `linked` by alignment) that share a
-    name; `besides`: the term the fact is about, which cannot be the evidence that the
-    documents tell one story (two Ana Garcias)."""
+    """Documents of one story that share a name; `besides`: the term the fact is about,
+    which cannot be the evidence that the documents tell one story (two Ana Garcias)."""
     if len(by_doc) > MAX_BLOCK:
         return  # a thing every story gives says nothing about which story
     for doc_a, doc_b in combinations(sorted(by_doc), 2):
-        one = (stories.one_story(doc_a, doc_b, besides=besides)
-               or frozenset((doc_a, doc_b)) in linked)
-        if one and stories.share_name(doc_a, doc_b, besides=besides):
+        if (stories.one_story(doc_a, doc_b, besides=besides)
+                and stories.share_name(doc_a, doc_b, besides=besides)):
             yield by_doc[doc_a][0], by_doc[doc_b][0]
-
-
-LINKING_EVENTS = 3  # events two documents share, from alignment, that make them one story
-
-
-def _linked(events: Sequence[Event]) -> set[frozenset[str]]:
-    """Pairs of documents that alignment found telling the same happenings three times or
-    more: one story, however little their names say so (one found twice may be two
-    stories of one kind, a bus crash here and one there)."""
-    shared: Counter[frozenset[str]] = Counter()
-    for event in events:
-        docs = sorted({c.doc_id for c in event.claims})
-        shared.update(frozenset(p) for p in combinations(docs, 2))
-    return {pair for pair, n in shared.items() if n >= LINKING_EVENTS}
 
 
 def _fact_event(key: tuple[str, str], a: Claim, b: Claim) -> Event:

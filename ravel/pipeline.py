@@ -136,6 +136,7 @@ def compare(
 ) -> tuple[tuple[Event, ...], tuple[Finding, ...]]:
     """The compare stage: each event's slots, then the facts documents of one story state
     outside any event (`ravel.facts`), whose pairs join the events."""
+    stories.link(events)
     findings = compare_events(events, stories=stories, references=references)
     fact_events, fact_findings = compare_facts(claims, stories, events, findings, references)
     if not fact_events:

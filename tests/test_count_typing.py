@@ -112,3 +112,23 @@ def test_magnitudes_of_a_story_are_facts() -> None:
     claim, quantity = _quantity("A magnitude 6.9 earthquake hit Cebu on Tuesday.",
                                 "magnitude 6.9")
     assert fact_key(claim, quantity) == ("earthquake", "magnitude")
+
+
+def test_a_weekday_a_week_from_a_date_says_nothing() -> None:
+    import datetime
+
+    from ravel.compare import _weekday_relation
+    from ravel.extract.dates import tag_dates
+
+    (thursday,) = tag_dates("Rescue efforts were underway on Thursday.",
+                            datetime.date(2015, 11, 4))  # read as 29 October
+    (fifth,) = tag_dates("They dug on November 5.", None)  # no year
+    (sixth,) = tag_dates("They dug on November 6.", None)
+    assert _weekday_relation(thursday, fifth) is None
+    assert _weekday_relation(thursday, sixth) == "disjoint"
+
+
+def test_not_clear_what_caused_it_does_not_deny_it() -> None:
+    (claim,) = claims_of(document("d", "It was not clear what caused the collapse on Monday."))
+    assert [e.key for e in claim.events] == ["collapse"]
+    assert not claim.negated

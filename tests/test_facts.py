@@ -238,14 +238,29 @@ def test_two_reports_give_one_person_two_ages() -> None:
 
 
 def test_documents_alignment_links_three_times_tell_one_story() -> None:
-    from ravel.facts import _linked
+    from ravel.model import Mention
 
-    def claim(doc: str, n: int) -> Claim:
-        return Claim(id=f"{doc}#{n}", doc_id=doc, start=n, end=n + 1, line=1, text="x")
+    street = Mention(0, 1, "x", "place", "victoria street", "city")
 
+    def claim(doc: str, n: int, *places: Mention) -> Claim:
+        return Claim(id=f"{doc}#{n}", doc_id=doc, start=n, end=n + 1, line=1, text="x",
+                     places=places)
+
+    def names(doc: str) -> list[Mention]:
+        return [Mention(0, 1, "x", "actor", f"{doc}{i}", "person") for i in range(4)]
+
+    stories = Stories([
+        Claim(id="a#9", doc_id="a", start=9, end=10, line=1, text="x", places=(street,),
+              actors=tuple(names("a"))),
+        Claim(id="b#9", doc_id="b", start=9, end=10, line=1, text="x", places=(street,),
+              actors=tuple(names("b"))),
+    ])
+    assert not stories.one_story("a", "b")  # a street alone is no story
     events = [Event(f"E{n}", "x", (claim("a", n), claim("b", n)), 1.0) for n in range(3)]
-    assert _linked(events) == {frozenset({"a", "b"})}
-    assert _linked(events[:2]) == set()  # twice: maybe two stories of one kind
+    stories.link(events[:2])
+    assert not stories.one_story("a", "b")  # twice: maybe two stories of one kind
+    stories.link(events)
+    assert stories.one_story("a", "b")  # three times, and a place few others name
 
 
 @pytest.mark.parametrize(
