@@ -109,8 +109,7 @@ def align_claims(
             continue
         dates = _main_dates(features[i].claim, features[j].claim)
         if not years_apart(*dates):
-            one_story = stories.one_story(features[i].claim.doc_id, features[j].claim.doc_id)
-            scored.append((_score(features[i], features[j], idf, dates, one_story), i, j))
+            scored.append((_score(features[i], features[j], idf, dates, stories), i, j))
     if stats is not None:
         stats["claims"] = len(features)
         stats["candidates"] = len(pairs)
@@ -190,17 +189,22 @@ class Stories:
             found = self._memo[key] = self.measure(a, b)
         return found
 
-    def measure(self, a: str, b: str) -> float:
-        """`similarity` without remembering it: for callers that ask about a pair once."""
+    def measure(self, a: str, b: str, besides: str | None = None) -> float:
+        """`similarity` without remembering it: for callers that ask about a pair once.
+        `besides`: a term that must not count (the person a fact is about)."""
         pa, pb = self._profiles[a], self._profiles[b]
+        mass_a, mass_b = self._mass[a], self._mass[b]
+        if besides is not None and besides in pa and besides in pb:
+            pa, pb = pa - {besides}, pb - {besides}
+            mass_a, mass_b = mass_a - self._idf[besides], mass_b - self._idf[besides]
         shared = pa & pb
         if not shared:
             return 0.0
         brief = min(len(pa), len(pb)) <= BRIEF_TERMS  # a short report names little
         if not brief and (len(shared) < STORY_TERMS or not self._located(shared)):
             return 0.0
-        smaller = min(self._mass[a], self._mass[b])
-        return self._weigh(shared) / smaller if smaller else 0.0
+        smaller = min(mass_a, mass_b)
+        return self._weigh(shared) / smaller if smaller > 0 else 0.0
 
     def _located(self, shared: set[str]) -> bool:
         return (
@@ -213,7 +217,8 @@ class Stories:
         """The documents plainly tell one story: alike enough, sharing a rare name (other
         than `besides`), or linked by alignment (see `link`) and sharing a place few
         documents name (a street, a town: not a country)."""
-        return (self.similarity(a, b) >= CONFLICT_STORY
+        alike = self.measure(a, b, besides) if besides else self.similarity(a, b)
+        return (alike >= CONFLICT_STORY
                 or self.share_rare_name(a, b, besides=besides)
                 or (_doc_pair(a, b) in self._linked and self._share_rare_place(a, b)))
 
@@ -323,21 +328,27 @@ def _name_term(mention: Mention) -> str:
 # Words that say what kind of place a name is, not which: "Ormoc City" is "Ormoc".
 GENERIC_NAME_WORDS = frozenset(
     """city province district region county state island islands river lake town village
-    municipality regency prefecture governorate oblast krai the of""".split()
-)
+    municipality regency prefecture governorate oblast krai the of upper lower greater
+    inner outer""".split()
+)  # not the compass: North Carolina is not South Carolina
 _NAME_WORD = re.compile(r"[^\W_]+")
 
 
 @functools.lru_cache(maxsize=1 << 14)
 def _name_head(key: str) -> str:
-    """The last distinctive word of a name: a name's forms differ in what they prefix
-    ("MBCA Kim-Nirvana", "Kim Nirvana") and in the kind of place they add, rarely in it."""
+    """A place's name without the kind of place it is ("Ormoc City" is "ormoc"); every
+    other word stays: North Carolina is not South Carolina, nor New York York."""
     words = [w for w in _NAME_WORD.findall(key) if w not in GENERIC_NAME_WORDS]
-    return words[-1] if words else key
+    return " ".join(words) if words else key
 
 
 def _doc_pair(a: str, b: str) -> tuple[str, str]:
     return (a, b) if a < b else (b, a)
+
+
+def shared_terms(a: Claim, b: Claim) -> frozenset[str]:
+    """The terms two claims share: names, numbers, event classes and content words."""
+    return _features(a).terms & _features(b).terms
 
 
 def term_overlap(a: Claim, b: Claim) -> float:
@@ -502,7 +513,7 @@ def anchored(a: Claim, b: Claim, stories: Stories, *, about_place: bool = False)
     finding, and needs the other anchors)."""
     if quotes_match(a, b):
         return True
-    if not about_place and _different_names(a, b, ("city", "region")):
+    if not about_place and different_names(a, b, ("city", "region")):
         return False
     if stories.one_story(a.doc_id, b.doc_id):
         return True
@@ -537,10 +548,11 @@ def _score(
     b: _Features,
     idf: dict[str, float],
     dates: tuple[Timex | None, Timex | None] | None = None,
-    one_story: bool = False,
+    stories: Stories | None = None,
 ) -> float:
     """How alike two claims are. Counts that disagree count against a pair unless its
-    documents plainly tell one story: there they are the finding, not a second event."""
+    documents plainly tell one story (`stories`): there they are the finding, not a
+    second event."""
     shared = a.terms & b.terms
     weight_a = sum(idf[t] for t in a.terms) or 1.0
     weight_b = sum(idf[t] for t in b.terms) or 1.0
@@ -550,8 +562,8 @@ def _score(
     surface = fuzz.token_sort_ratio(a.norm, b.norm, processor=utils.default_process) / 100
     score = (1 - FUZZ_WEIGHT) * overlap + FUZZ_WEIGHT * surface
     score += DATE_EVIDENCE * _date_evidence(*(dates or _main_dates(a.claim, b.claim)))
-    score += COUNT_EVIDENCE * _count_evidence(a.claim, b.claim, one_story)
-    score -= NAME_EVIDENCE * _different_names(a.claim, b.claim)
+    score += COUNT_EVIDENCE * _count_evidence(a.claim, b.claim, stories)
+    score -= NAME_EVIDENCE * different_names(a.claim, b.claim)
     if quotes_match(a.claim, b.claim):
         score += 0.5
     return score
@@ -595,7 +607,7 @@ def years_apart(da: Timex | None, db: Timex | None) -> bool:
     return max(da.lo - db.hi, db.lo - da.hi).days > YEARS_APART
 
 
-def _different_names(
+def different_names(
     a: Claim, b: Claim, roles: tuple[str, ...] = ("person", "city", "region")
 ) -> int:
     """How many kinds of name (people, towns, regions) both claims give and never share:
@@ -603,18 +615,22 @@ def _different_names(
     nor Sumatra Java."""
     clashes = 0
     for role in roles:
-        na = {m.key for m in _names(a) if m.role == role}
-        nb = {m.key for m in _names(b) if m.role == role}
+        na = {_name_head(m.key) for m in _names(a) if m.role == role}
+        nb = {_name_head(m.key) for m in _names(b) if m.role == role}
         if na and nb and not na & nb:
             clashes += 1
     return clashes
 
 
-def _count_evidence(a: Claim, b: Claim, one_story: bool = False) -> int:
+def _count_evidence(a: Claim, b: Claim, stories: Stories | None = None) -> int:
+    """+1 when counts agree, -1 when they disagree, unless the documents plainly tell
+    one story (asked only then: the question costs a profile intersection)."""
     evidence = 0
     for qa, qb in typed_count_pairs(a, b):
         evidence += -1 if relate_quantities(qa, qb) == "disjoint" else 1
-    return max(0 if one_story else -1, min(1, evidence))
+    if evidence < 0 and stories is not None and stories.one_story(a.doc_id, b.doc_id):
+        return 0
+    return max(-1, min(1, evidence))
 
 
 # dates that say when something was reported, or bound a span, rather than when it happened
@@ -673,14 +689,14 @@ def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     """What a count counts, typed: (event class, thing). None for uncomparable numbers."""
     if quantity.kind == "ordinal" or whole_of_a_part(claim, quantity):
         return None
-    if superseded(claim, quantity):
-        return None
+    if superseded(claim, quantity) or subset(claim, quantity):
+        return None  # "another 12 people were killed": an increment, not the toll
     part = partitive(claim, quantity) and attached_event(claim, quantity) is None
     several = len({m.key for m in _towns(claim)}) > 1  # else the count is the event's
     town = count_town(claim, quantity) if part or several else None
     if part:  # "12 of the victims died in El Oro" (but "killed 12 of the 40" is a toll)
         fates = [e for e in claim.events if e.key in PERSON_EVENTS]
-        if town is None or not fates or subset(claim, quantity):
+        if town is None or not fates:
             return None
         fate = min(fates, key=lambda e: min(abs(e.start - quantity.end),
                                             abs(quantity.start - e.end)))
@@ -712,6 +728,8 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
         thing = "person"
     elif not counted and event in PERSON_EVENTS and attached_event(claim, quantity):
         thing = "person"  # "killing 3", "3 were killed"; not "of 70 bodies, 22 were returned"
+    elif not counted and state is not None:
+        thing = "person"  # "49 remain unaccounted for"
     elif counted:
         thing = stem(counted)
     else:
@@ -721,12 +739,15 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
 
 # A value the report itself says was replaced: "first logged the tremor at magnitude 6.7
 # before revising it upward", "initially reported 12 dead", "later revised to 30".
-_SUPERSEDED_BEFORE = re.compile(
-    r"\b(?:initially|originally|first|earlier|previously|at\s+first)\b[^.;:]{0,40}\Z",
+_SUPERSEDED_BEFORE = re.compile(  # a first reading: "initially reported a 7.0"
+    r"\b(?:initially|originally|first|earlier|previously|at\s+first)\s+"
+    r"(?:(?:had|have|has|was|were)\s+)?(?:reported|logged|recorded|put|estimated|gave"
+    r"|counted|said|measured|announced|registered)\b[^.;:]{0,30}\Z",
     re.IGNORECASE,
 )
-_SUPERSEDED_AFTER = re.compile(
-    r"[^.;:]{0,25}?\bbefore\s+(?:\w+\s+){0,2}(?:revis|downgrad|upgrad|correct|rais|lower)",
+_SUPERSEDED_AFTER = re.compile(  # "at magnitude 6.7 before revising it upward"
+    r"[^.;:]{0,12}?\bbefore\s+(?:(?:revis|correct|upgrad|downgrad)\w*\s+"
+    r"(?:it|them|that|the\s+\w+|its\s+\w+)\b|being\s+(?:revis|correct|upgrad|downgrad))",
     re.IGNORECASE,
 )
 
@@ -739,25 +760,31 @@ def superseded(claim: Claim, quantity: Quantity) -> bool:
 
 
 LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mi", "ft", "in", "yd"})
-EVENT_NOUNS = {"fatalities": "death", "deaths": "death", "dead": "death", "injuries": "injury"}
+EVENT_NOUNS = {"fatalities": "death", "deaths": "death", "dead": "death", "injuries": "injury",
+               "survivors": "state:survived"}  # "There were 134 survivors"
 # From where a distance is measured: "19km northeast of Bogo", "100 miles from the
 # capital, Kyiv", "84 miles (135 kilometers) northeast of Kansas City".
 _REFERENCE = re.compile(
-    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+"
-    r"|away\s+|outside\s+)?(?:of|from)\s+(?:the\s+)?(?-i:(?!of\b)[a-z]+\s+){0,2}(?:of\s+)?",
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?P<way>(?:north|south|east|west)(?:-?(?:east|west))?)"
+    r"(?:ern)?\s+|away\s+|outside\s+)?(?:of|from)\s+(?:the\s+)?(?-i:(?!of\b)[a-z]+\s+){0,2}"
+    r"(?:of\s+)?",
     re.IGNORECASE,
 )
 
 
 def reference(claim: Claim, quantity: Quantity) -> str | None:
-    """Where a distance is measured from: "from:lahore"."""
+    """Where a distance is measured from, and which way: "northeast of:bogo", "from:lahore"
+    (a distance the other way, or with no way given, is another distance)."""
     text, offset = claim.plain or claim.text, claim.start
     found = _REFERENCE.match(text, quantity.end - offset)
     if found is None:
         return None
     at = found.end() + offset
     named = [m for m in (*claim.places, *claim.actors) if m.start == at and m.kind != "role"]
-    return f"from:{_name_head(named[0].key)}" if named else None
+    if not named:
+        return None
+    way = f"{found['way'].lower().replace('-', '')} of" if found["way"] else "from"
+    return f"{way}:{_name_head(named[0].key)}"
 
 
 # Between a count and the event word it is the subject of ("38 people were killed",
@@ -796,9 +823,12 @@ _SUBSET_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
-_WHOLE_BEFORE = re.compile(
-    r"(?:\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen"
-    r"|[a-z]+ty|dozens|hundreds|most|all|half|many|several|some))\s+of\s+(?:the\s+)?\Z",
+NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+                r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
+                r"|fifty|sixty|seventy|eighty|ninety")
+_WHOLE_BEFORE = re.compile(  # "12 of the 40", "Four of the 42"; not "all of the 30"
+    rf"(?:\d|\b(?:{NUMBER_WORDS}|dozens|hundreds|most|half|many|several|some))"
+    r"\s+of\s+(?:the\s+)?\Z",
     re.IGNORECASE,
 )
 
@@ -878,6 +908,9 @@ def attached_event(claim: Claim, quantity: Quantity) -> str | None:
     after = [e for e in claim.events if e.start >= quantity.end]
     if after:
         first = min(after, key=lambda e: e.start)
+        noun = quantity.counted_start
+        if noun is not None and first.start < noun:
+            return None  # "32 fire tenders": the event word names the noun's kind
         if _COUNT_THEN_EVENT.fullmatch(text, quantity.end - offset, first.start - offset):
             return first.key
     return None
@@ -911,14 +944,18 @@ _NOT_NOUNS = frozenset(
 
 _CARRYING = re.compile(r"\b(?:carrying|carried|carries|carry)\s+(?:a\s+total\s+of\s+)?\Z",
                        re.IGNORECASE)
-_ON_BOARD = re.compile(r"\s+(?:were\s+|was\s+)?(?:on\s+board|aboard)\b", re.IGNORECASE)
-_AND_A_NUMBER = re.compile(r"\s+and\s+(?:\d|(?:one|two|three|four|five|six|seven|eight|nine"
-                           r"|ten|eleven|twelve|[a-z]+teen|[a-z]+ty)\b)", re.IGNORECASE)
+_ON_BOARD = re.compile(  # "187 passengers were on board", "81 workers who were on the site"
+    r"\s+(?:(?:who|that)\s+)?(?:were\s+|was\s+)?(?:on\s+board|aboard|onboard"
+    r"|on\s+(?:the\s+)?site|inside|present)\b",
+    re.IGNORECASE,
+)
+_AND_A_NUMBER = re.compile(rf"\s+and\s+(?:\d|(?:{NUMBER_WORDS})\b)", re.IGNORECASE)
 
 
 def aboard(claim: Claim, quantity: Quantity) -> bool:
-    """Everyone a vehicle carried: "carrying 72 people", "187 passengers were on board";
-    not a part of them ("68 passengers and four crew", "53 Nepalese passengers")."""
+    """Everyone a vehicle carried or a site held: "carrying 72 people", "187 passengers
+    were on board", "with 75 workers inside"; not a part of them ("68 passengers and four
+    crew", "53 Nepalese passengers")."""
     counted = (quantity.counted or "").lower()
     if counted not in PERSON_NOUNS or not adjacent(claim, quantity):
         return False
@@ -944,12 +981,16 @@ def aboard_part(claim: Claim, quantity: Quantity) -> bool:
 
 
 def adjacent(claim: Claim, quantity: Quantity) -> bool:
-    """ "32 grandchildren", not "53 Nepalese passengers" (a part of the passengers)."""
+    """ "32 grandchildren", "32 fire tenders", "75 construction workers"; not "53 Nepalese
+    passengers" or "53 injured passengers" (parts of the passengers)."""
     if quantity.counted_start is None:
         return False
     text = claim.plain or claim.text
     between = text[quantity.end - claim.start : quantity.counted_start - claim.start]
-    return between.strip(" -") == ""
+    return between.strip(" -") == "" or _NOUN_MODIFIER.fullmatch(between) is not None
+
+
+_NOUN_MODIFIER = re.compile(r"\s+(?-i:[a-z]{3,})(?<!ed)(?<!ing)(?<!ly)\s+")
 
 
 def measured_noun(claim: Claim, quantity: Quantity) -> str | None:
@@ -1005,8 +1046,10 @@ def typed_count_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
 
 # The town a count is told of: "Twelve others were killed in Medellin", "In neighbouring
 # San Remigio, five people died". A sentence can give each town its own toll.
-_TOWN_AFTER = re.compile(r"(?:(?!\d)[^;:])*?\b(?:in|at|near|from)\s+(?:the\s+)?(?-i:[a-z]+\s+){0,2}"
-                         r"(?:of\s+)?\Z", re.IGNORECASE)
+_TOWN_AFTER = re.compile(
+    r"(?:(?!\d)[^;:,])*?\b(?:in|at|near|from)\s+(?:the\s+)?(?-i:[a-z]+\s+){0,2}(?:of\s+)?\Z",
+    re.IGNORECASE,
+)
 _TOWN_BEFORE = re.compile(r"\b(?:in|at)\s+(?-i:[a-z]+\s+)?\Z", re.IGNORECASE)
 TOWN_REACH = 60
 

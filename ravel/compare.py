@@ -80,10 +80,10 @@ def compare_event(
                     _compare_roles, _compare_places, _compare_quotes):
         findings.extend(compare(event, pairs))
     unique = {f.id: f for f in reversed(findings)}  # an office both bound and acted upon
-    return [_as_disputed(f) for f in findings if unique.get(f.id) is f]
+    return [as_disputed(f) for f in findings if unique.get(f.id) is f]
 
 
-def _as_disputed(finding: Finding) -> Finding:
+def as_disputed(finding: Finding) -> Finding:
     """A conflict between accounts ascribed to different parties ("Baku alleges ...",
     "the Russian side maintains ...") is a dispute the sources report, not a
     disagreement between the sources."""
@@ -242,17 +242,39 @@ def _compare_counts(event: Event, pairs: Pairs) -> Iterator[Finding]:
             yield quantity_finding(event, (a, qa), (b, qb))
 
 
+def _rounded_bound(a: Quantity, b: Quantity) -> bool:
+    """ "150 firefighters" and "over 150 firefighters": a number and a bound at it differ
+    only in how the writer rounded."""
+    for exact, bound_ in ((a, b), (b, a)):
+        if exact.lo is None or exact.lo != exact.hi:
+            continue
+        if (bound_.lo == exact.lo and bound_.lo_open and bound_.hi is None) or (
+            bound_.hi == exact.lo and bound_.hi_open
+        ):
+            return True
+    return False
+
+
+def _plain(side: Side) -> str:
+    """A side's phrase as prose, markup blanked: for explanations."""
+    claim = side.claim
+    return " ".join((claim.plain or claim.text)[side.start - claim.start : side.end - claim.start]
+                    .split())
+
+
 def quantity_finding(
     event: Event, a: tuple[Claim, Quantity], b: tuple[Claim, Quantity], *, noun: bool = False
 ) -> Finding:
     """Two claims' values of one count; `noun` quotes the counted noun with the number."""
     (ca, qa), (cb, qb) = a, b
     verdict = RELATION_VERDICT.get(relate_quantities(qa, qb), "compatible")
+    if verdict == "conflict" and _rounded_bound(qa, qb):
+        verdict = "compatible"
     kind = "quantity"
     if verdict == "conflict":
         kind = "quantity/off-by-one" if _off_by_one(qa, qb) else "quantity/clear"
     sides = (_count_side(ca, qa), _count_side(cb, qb))
-    says = [s.surface if noun else q.text for s, q in zip(sides, (qa, qb), strict=True)]
+    says = [_plain(s) if noun else q.text for s, q in zip(sides, (qa, qb), strict=True)]
     explanation = f"{_who(sides[0])} says {says[0]}; {_who(sides[1])} says {says[1]}"
     return _finding(event, "quantity", verdict, kind, explanation, sides)
 
@@ -470,10 +492,12 @@ def bound(role: Mention, person: Mention, plain: str, offset: int) -> bool:
         return True  # "Prime Minister Nikol Pashinyan"
     if role.end <= person.start:
         gap = plain[role.end - offset : person.start - offset]
+        if _APPOSITION_BEFORE.fullmatch(gap) is None:
+            return False
         if "," in gap:  # "the minister, Petra Lind"; not "to look for victims, Mr Gumara said"
             before = plain[max(0, role.start - offset - 24) : role.start - offset]
             return _DETERMINED.search(before) is not None
-        return _APPOSITION_BEFORE.fullmatch(gap) is not None
+        return True
     if person.end <= role.start:
         gap = plain[person.end - offset : role.start - offset]
         return _APPOSITION_AFTER.fullmatch(gap) is not None

@@ -211,8 +211,8 @@ class _Index:
 
     @classmethod
     def of(cls, report: Report) -> _Index:
-        return cls({d.id: d for d in report.documents}, {e.id: e.score for e in report.events},
-                   {})
+        scores = {e.id: e.score for e in report.events if e.kind == "aligned"}  # not facts
+        return cls({d.id: d for d in report.documents}, scores, {})
 
 
 def evidence(a: Claim, b: Claim) -> Evidence:

@@ -1,15 +1,18 @@
-"""Document-level facts: a count or a measure of one named thing that two documents of one
-story each state once ("32 grandchildren" / "34 grandchildren", "a 150m ravine" / "an
-80-metre ravine").
+"""Document-level facts: what two reports of one story each state once, in sentences
+alignment did not pair: a count or a measure of one named thing ("32 grandchildren" /
+"34 grandchildren", "a 150m ravine" / "an 80-metre ravine", "600m below ground"), the
+story's or a town's toll ("27 fatalities", "30 of them in Bogo City"), those aboard or
+missing, how long a plight lasted, a person's age or office.
 
-Event alignment pairs sentences that tell one happening; a story's details are spread
-over sentences differently in each report, and some sit in sentences with no event word
-at all. What makes such a pair comparable is the thing counted or measured, and that
-each report gives it once: a report that counts two different sets of grandchildren, or
-gives a ravine two depths, is ambiguous, and a guessed conflict is a false one. Only
-documents that plainly tell one story (`Stories.one_story`) and share a name or a day
-are compared, and never a
-count of people that an event word already types (those are the events' to compare).
+A story's details are spread over sentences differently in each report, and some sit in
+sentences with no event word at all. What makes such a pair comparable is the thing
+counted or measured, and that each report gives it one value: a report that counts two
+different sets of grandchildren, or gives a ravine two depths, is ambiguous, and a
+guessed conflict is a false one. Only documents that plainly tell one story
+(`Stories.one_story`) and share a name or a day are compared; a thing counted needs the
+words around both counts to share one more ("had 32 grandchildren" / "had 34"), two
+towns' facts and claims dated on different days are not compared, and what alignment
+already compared is not said twice.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ import datetime
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
@@ -29,11 +32,13 @@ from ravel.align import (
     NOT_THINGS,
     PERSON_EVENTS,
     PERSON_NOUNS,
+    STOPWORDS,
     Stories,
     adjacent,
     attached_event,
     count_key,
     count_town,
+    different_names,
     main_date,
     measured_noun,
     partitive,
@@ -41,7 +46,8 @@ from ravel.align import (
     stem,
     whole_of_a_part,
 )
-from ravel.compare import background, bound, quantity_finding, role_finding
+from ravel.compare import as_disputed, background, bound, quantity_finding, role_finding
+from ravel.extract.dates import relate_timex
 from ravel.extract.entities import full_name
 from ravel.model import Claim, Event, Finding, Mention, Quantity
 
@@ -128,11 +134,10 @@ def document_facts(
             key = fact_key(claim, quantity)
             if key is None:
                 continue
-            facts[key][claim.doc_id].append(Fact(key, claim, quantity))
             town = count_town(claim, quantity) if key[1] == "person" else None
-            if town is not None:  # "14 people died in Bogo": the story's toll, and Bogo's
-                located = (key[0], f"person@{town}")
-                facts[located][claim.doc_id].append(Fact(located, claim, quantity))
+            if town is not None:  # "14 people died in Bogo": Bogo's toll, maybe not the story's
+                key = (key[0], f"person@{town}")
+            facts[key][claim.doc_id].append(Fact(key, claim, quantity))
     kept = {}
     for key, by_doc in facts.items():
         single = {doc: found for doc, found in by_doc.items() if _one_value(found)}
@@ -231,35 +236,78 @@ def compare_facts(
 ) -> tuple[tuple[Event, ...], tuple[Finding, ...]]:
     """Pairs of documents of one story that state one fact, as events of two claims, and
     their findings. What the aligned `events` and their `findings` already compare (a
-    pair of claims, or the same two values in the same two documents) is left to them."""
+    pair of claims, or the same two values in the same two documents) is left to them.
+    A fact many documents give (a death toll in a large corpus) is compared only between
+    documents that share an aligned event: pairing them all would be quadratic."""
     together = {frozenset((a.id, b.id)) for e in events for a, b in combinations(e.claims, 2)}
+    neighbours = sorted({pair for e in events
+                         for pair in combinations(sorted({c.doc_id for c in e.claims}), 2)})
     told = {_told(f) for f in findings}
     out_events: dict[str, Event] = {}
     out: list[Finding] = []
 
-    def add(key: tuple[str, str], a: Claim, b: Claim) -> Event | None:
-        if frozenset((a.id, b.id)) in together:
-            return None
-        event = _fact_event(key, a, b)
-        return out_events.setdefault(event.id, event)
+    def keep(event: Event, found: Finding) -> None:
+        if _told(found) not in told:
+            told.add(_told(found))
+            out_events.setdefault(event.id, event)
+            out.append(as_disputed(found))
 
     for key, by_doc in sorted(document_facts(claims, references).items()):
-        for fa, fb in _pairs(by_doc, stories):
-            if event := add(key, fa.claim, fb.claim):
-                found = quantity_finding(
-                    event, (fa.claim, fa.quantity), (fb.claim, fb.quantity), noun=True
-                )
-                if _told(found) not in told:
-                    told.add(_told(found))
-                    out.append(found)
+        besides = f"person:{key[1]}" if key[0] == "age" else None
+        for fa, fb in _pairs(by_doc, stories, neighbours, besides):
+            a, b = fa.claim, fb.claim
+            if frozenset((a.id, b.id)) in together or different_names(a, b, ("city", "region")):
+                continue  # an event compares it, or two towns' facts
+            if key[0] != "age" and _other_days(a, b):
+                continue  # two happenings of one kind (a story's background, its sequel)
+            if key[0] not in OWN_KEYS and not _context(a, fa.quantity, b, fb.quantity, key):
+                continue
+            event = _fact_event(key, a, b)
+            keep(event, quantity_finding(event, (a, fa.quantity), (b, fb.quantity), noun=True))
     for person, offices in sorted(document_offices(claims).items()):
-        for oa, ob in _pairs(offices, stories, besides=f"person:{person}"):
-            if event := add(("office", person), oa.claim, ob.claim):
-                found = role_finding(event, person, (oa.claim, oa.role), (ob.claim, ob.role))
-                if _told(found) not in told:
-                    out.append(found)
-    used = {f.event_id for f in out}
-    return tuple(e for e in out_events.values() if e.id in used), tuple(out)
+        for oa, ob in _pairs(offices, stories, neighbours, besides=f"person:{person}"):
+            if frozenset((oa.claim.id, ob.claim.id)) not in together:
+                event = _fact_event(("office", person), oa.claim, ob.claim)
+                keep(event, role_finding(event, person, (oa.claim, oa.role),
+                                         (ob.claim, ob.role)))
+    return tuple(out_events.values()), tuple(out)
+
+
+def _other_days(a: Claim, b: Claim) -> bool:
+    da, db = main_date(a), main_date(b)
+    return da is not None and db is not None and relate_timex(da, db) == "disjoint"
+
+
+# Facts whose key says what they are about: a person's age, a toll, those aboard, a
+# plight's length. Other things counted or measured ("200 houses", "a 150m ravine") need
+# the two sentences to share something else: "destroyed 200 houses" and "500 houses
+# were damaged" are two facts about houses.
+OWN_KEYS = frozenset({"age", "aboard"} | PERSON_EVENTS)
+
+
+def _context(
+    a: Claim, qa: Quantity, b: Claim, qb: Quantity, key: tuple[str, str]
+) -> bool:
+    """The words around both counts share one besides the thing counted and any name:
+    "had 32 grandchildren" / "had 34 grandchildren", "plunged into a 150m ravine" /
+    "plunged into an 80 metre ravine"; not "destroyed 200 houses" / "500 houses were
+    damaged"."""
+    if key[0].startswith("state:") or key[0].endswith(" for") or key[1] == "magnitude":
+        return True  # who is missing, how long they were trapped, how strong the quake
+    thing = key[1].split(":")[-1]
+    return bool(_words_around(a, qa, thing) & _words_around(b, qb, thing))
+
+
+CONTEXT_REACH = 40  # characters either side of a count that say what it is about
+_LOWER_WORD = re.compile(r"(?<![\w-])(?-i:[a-z]{3,})(?![\w-])")
+
+
+def _words_around(claim: Claim, quantity: Quantity, thing: str) -> set[str]:
+    text, offset = claim.plain or claim.text, claim.start
+    start = max(0, quantity.start - offset - CONTEXT_REACH)
+    end = quantity.end - offset + CONTEXT_REACH
+    words = {stem(w) for w in _LOWER_WORD.findall(text, start, end) if w not in STOPWORDS}
+    return words - {thing, stem(thing)}
 
 
 def _told(finding: Finding) -> tuple[str, ...]:
@@ -271,13 +319,18 @@ _T = TypeVar("_T")
 
 
 def _pairs(
-    by_doc: dict[str, list[_T]], stories: Stories, besides: str | None = None
+    by_doc: dict[str, list[_T]],
+    stories: Stories,
+    neighbours: Sequence[tuple[str, str]],
+    besides: str | None = None,
 ) -> Iterator[tuple[_T, _T]]:
     """Documents of one story that share a name; `besides`: the term the fact is about,
     which cannot be the evidence that the documents tell one story (two Ana Garcias)."""
-    if len(by_doc) > MAX_BLOCK:
-        return  # a thing every story gives says nothing about which story
-    for doc_a, doc_b in combinations(sorted(by_doc), 2):
+    if len(by_doc) <= MAX_BLOCK:
+        candidates: Iterable[tuple[str, str]] = combinations(sorted(by_doc), 2)
+    else:
+        candidates = ((a, b) for a, b in neighbours if a in by_doc and b in by_doc)
+    for doc_a, doc_b in candidates:
         if (stories.one_story(doc_a, doc_b, besides=besides)
                 and stories.share_name(doc_a, doc_b, besides=besides)):
             yield by_doc[doc_a][0], by_doc[doc_b][0]
@@ -287,4 +340,5 @@ def _fact_event(key: tuple[str, str], a: Claim, b: Claim) -> Event:
     claims = tuple(sorted((a, b), key=lambda c: (c.doc_id, c.start)))
     digest = hashlib.sha1("|".join(("fact", *key, *(c.id for c in claims))).encode())
     label = key[1] if key[0] in ("count", "office", "age") else f"{key[1]} ({key[0]})"
-    return Event(id=f"E{digest.hexdigest()[:10]}", label=label, claims=claims, score=1.0)
+    return Event(id=f"E{digest.hexdigest()[:10]}", label=label, claims=claims, score=1.0,
+                 kind="fact")

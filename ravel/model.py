@@ -193,6 +193,7 @@ class Event:
     label: str
     claims: tuple[Claim, ...]
     score: float
+    kind: str = "aligned"  # "aligned" (alignment linked the claims) | "fact" (ravel.facts)
 
 
 @dataclass(frozen=True, slots=True)

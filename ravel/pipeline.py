@@ -139,8 +139,6 @@ def compare(
     stories.link(events)
     findings = compare_events(events, stories=stories, references=references)
     fact_events, fact_findings = compare_facts(claims, stories, events, findings, references)
-    if not fact_events:
-        return tuple(events), findings
     every = tuple(sorted((*events, *fact_events), key=lambda e: _claim_order(e.claims[0])))
     return every, tuple(sorted((*findings, *fact_findings), key=finding_order))
 

@@ -187,6 +187,7 @@ def event_to_dict(event: Event) -> dict[str, Any]:
         "id": event.id,
         "label": event.label,
         "score": event.score,
+        "kind": event.kind,
         "claims": [claim_to_dict(c) for c in event.claims],
     }
 

@@ -517,7 +517,8 @@ def _classify(doc: _Doc, run: list[_Atom]) -> list[_Found]:
         ):
             key = person_key([a.word for a in names])
             return [_Found(_span(text, run, "actor", key, "person"), True)]
-    if len(run) > 1 and any(a.alias is None and a.word in ORG_WORDS for a in run):
+    lone = len(run) == 1 and doc.sentence_initial(first.start)  # "Television footage showed"
+    if not lone and any(a.alias is None and a.word in ORG_WORDS for a in run):
         return [_Found(_span(text, run, "actor", None, "organisation"), True)]
     pieces = _split(run, SPLITTING_CONNECTORS)
     if len(pieces) > 1:

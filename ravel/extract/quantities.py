@@ -557,7 +557,14 @@ def _is_label(text: str, d: _Draft, core_start: int, left: int, end: int) -> boo
     if prev and prev.group(1)[0].isupper() and prev_word not in W.STOP_WORDS:
         return True  # "Boeing 737", "World War Two" (but "The 38", "Only 5")
     nxt = _WORD_AFTER.match(text, d.end, end)
-    return nxt is not None and nxt.group(1)[0].isupper()  # "10 Downing Street", "1 The Links"
+    return (  # "10 Downing Street", "1 The Links"; not "jumped to 72 Saturday"
+        nxt is not None and nxt.group(1)[0].isupper() and nxt.group(1).lower() not in _WEEKDAYS
+    )
+
+
+_WEEKDAYS = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday".split()
+)
 
 
 def _check_lone_one(text: str, d: _Draft, floor: int) -> _Draft | None:
@@ -631,6 +638,22 @@ def _counted(
 _SUPERLATIVE = re.compile(r"(?:most|least|best|worst|[a-z]{2,}est)\Z")
 
 
+_QUANTIFIERS = frozenset("many few more most less several some numerous multiple".split())
+
+
+def _compound_head(
+    words: list[re.Match[str]], m: re.Match[str], word: str
+) -> tuple[str, int, int] | None:
+    """ "32 fire tenders", "150 rescue workers": a noun before the plural noun it modifies."""
+    following = [w for w in words if w.start(1) > m.start(1)]
+    if not following or word in W.STOP_WORDS or word in W.VAGUE or word in _QUANTIFIERS:
+        return None  # "one of many examples": "many" is no noun
+    head = following[0]
+    if following[0].start(1) - m.end(1) > 1 or not _is_plural(head.group(1)):
+        return None
+    return head.group(1).lower(), head.start(1), head.end(1)
+
+
 def _head(
     words: list[re.Match[str]], *, plural: bool, any_noun: bool = False
 ) -> tuple[str, int, int] | None:
@@ -647,7 +670,7 @@ def _head(
                 fallback = (lw, m.start(1), m.end(1))
             continue
         if plural and not any_noun:
-            return None
+            return _compound_head(words, m, lw)
         return lw, m.start(1), m.end(1)
     return fallback
 
