@@ -42,7 +42,7 @@ BRIEF_TERMS = 3  # ... unless one of them has no more than this many
 STORY_PLACES = 3  # places alone: a town and its country are one location, three a geography,
 RARE_PLACE_DOCS = 3  # and a place only a few documents of the corpus name is a story's
 RARE_NAME_DOCS = 3  # a name (not a place) so few documents give anchors their contradictions
-LINKING_EVENTS = 3  # events two documents share that make them one story
+LINKING_EVENTS = 2  # events two documents share that, with a rare place, make one story
 CONFLICT_STORY = 0.25  # documents this alike need no shared name to contradict each other
 STORY_MIN = 0.1  # documents sharing less of a story's names, dates and numbers never align
 CONFIRM = 1.0  # shared evidence beyond the event word, in units of a pair-specific term's IDF
@@ -228,8 +228,9 @@ class Stories:
 
     def link(self, events: Sequence[Event]) -> None:
         """Remember the pairs of documents alignment found telling the same happenings
-        LINKING_EVENTS times or more: one story, however little their names say so (two
-        stories of one kind, a bus crash here and one there, may share an event or two)."""
+        LINKING_EVENTS times or more: with a place few documents name, one story however
+        little their other names say so (two stories of one kind, a bus crash here and one
+        there, may share an event, and a country)."""
         shared: Counter[tuple[str, str]] = Counter()
         for event in events:
             docs = sorted({c.doc_id for c in event.claims})
@@ -680,6 +681,7 @@ PERSON_NOUNS = frozenset(
     migrants protesters demonstrators officers officer policemen police suspects suspect
     detainees detainee prisoners prisoners hostages refugees students patients fighters
     militants members staff employees individuals adults teenagers boys girls brothers
+    firemen firefighters rescuers miners pilgrims labourers laborers personnel minors
     """.split()
 )
 PERSON_EVENTS = frozenset({"death", "injury", "arrest", "release", "charge", "sentence", "expel"})
@@ -689,25 +691,36 @@ def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     """What a count counts, typed: (event class, thing). None for uncomparable numbers."""
     if quantity.kind == "ordinal" or whole_of_a_part(claim, quantity):
         return None
-    if superseded(claim, quantity) or subset(claim, quantity):
-        return None  # "another 12 people were killed": an increment, not the toll
+    if superseded(claim, quantity):
+        return None
+    if subset(claim, quantity):  # never the toll: "another 12 people were killed"
+        kind = kind_of_part(claim, quantity)
+        fate = _nearest_fate(claim, quantity)
+        return (fate, f"{kind} among") if kind and fate else None  # "including five minors"
     part = partitive(claim, quantity) and attached_event(claim, quantity) is None
     several = len({m.key for m in _towns(claim)}) > 1  # else the count is the event's
     town = count_town(claim, quantity) if part or several else None
     if part:  # "12 of the victims died in El Oro" (but "killed 12 of the 40" is a toll)
-        fates = [e for e in claim.events if e.key in PERSON_EVENTS]
-        if town is None or not fates:
-            return None
-        fate = min(fates, key=lambda e: min(abs(e.start - quantity.end),
-                                            abs(quantity.start - e.end)))
-        return (fate.key, f"person@{town}")
+        fate = _nearest_fate(claim, quantity)
+        return (fate, f"person@{town}") if town and fate else None
     key = _count_key(claim, quantity)
     if key is None or key[1] != "person" or town is None:
         return key
     return (key[0], f"person@{town}")
 
 
+def _nearest_fate(claim: Claim, quantity: Quantity) -> str | None:
+    """The nearest event that befalls people (a death, an injury, an arrest)."""
+    fates = [e for e in claim.events if e.key in PERSON_EVENTS]
+    if not fates:
+        return None
+    return min(fates, key=lambda e: min(abs(e.start - quantity.end),
+                                        abs(quantity.start - e.end))).key
+
+
 def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
+    if coordinated(claim, quantity):
+        return None  # "two firemen and two police personnel were hurt": parts of a whole
     if aboard(claim, quantity):
         return ("aboard", "person")  # "carrying 243 passengers": whatever befell them
     if aboard_part(claim, quantity):
@@ -819,7 +832,11 @@ _PARTITIVE = re.compile(
 _AMONG = re.compile(r"\W*among\b", re.IGNORECASE)  # "Among those who died are 26 children"
 _SUBSET_BEFORE = re.compile(
     r"\b(?:including|among\s+them|among\s+whom|(?:the\s+)?remaining|another|other"
-    r"|additional|further)\s+\Z",
+    r"|additional|further)\s+(?:at\s+least\s+|some\s+|about\s+)?\Z",
+    re.IGNORECASE,
+)
+_KIND_BEFORE = re.compile(  # a part picked out by kind: "including five minors"
+    r"\b(?:including|among\s+them|among\s+whom)\s+(?:at\s+least\s+|some\s+|about\s+)?\Z",
     re.IGNORECASE,
 )
 _MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
@@ -849,6 +866,17 @@ def partitive(claim: Claim, quantity: Quantity) -> bool:
         or _MORE_AFTER.match(text, quantity.end - offset) is not None
         or subset(claim, quantity)
     )
+
+
+def kind_of_part(claim: Claim, quantity: Quantity) -> str | None:
+    """The kind a part is picked out by: "including at least five minors" -> "minor",
+    "Among those who died are 26 children" -> "children"; None for other parts."""
+    text, start = claim.plain or claim.text, quantity.start - claim.start
+    if quantity.counted is None or not (
+        _KIND_BEFORE.search(text, max(0, start - 24), start) or _AMONG.match(text)
+    ):
+        return None
+    return stem(quantity.counted.lower())
 
 
 def subset(claim: Claim, quantity: Quantity) -> bool:
@@ -965,6 +993,37 @@ def aboard(claim: Claim, quantity: Quantity) -> bool:
         return False
     start = quantity.start - offset
     return bool(_CARRYING.search(text, max(0, start - 30), start) or _ON_BOARD.match(text, after))
+
+
+_NUMBER_AND_BEFORE = re.compile(
+    rf"(?:\d|\b(?:{NUMBER_WORDS}))\s+(?-i:[a-z]+\s+){{1,3}}and\s+\Z", re.IGNORECASE
+)
+
+
+# After a count of people, another joined by "and": "two crew members and four
+# passengers", "three coastguard personnel, and a young boy"; not "14 people dead and
+# 380 injured" (two happenings, each with its count).
+_AND_ANOTHER = re.compile(
+    rf"(?:\s+(?-i:(?!dead\b|hurt\b|missing\b)[a-z]+)(?<!ed))?,?\s+and\s+"
+    rf"(?:\d|(?:a|an|{NUMBER_WORDS})\b)",
+    re.IGNORECASE,
+)
+
+
+def coordinated(claim: Claim, quantity: Quantity) -> bool:
+    """One of several counts of people joined by "and": "two firemen and two police
+    personnel", "killing 3 soldiers and 2 civilians" (the first, or the last)."""
+    counted = (quantity.counted or "").lower()
+    if counted not in PERSON_NOUNS or aboard(claim, quantity):
+        return False
+    text, offset = claim.plain or claim.text, claim.start
+    after = (quantity.counted_end or quantity.end) - offset
+    start = quantity.start - offset
+    joined = [m.span() for m in (_AND_ANOTHER.match(text, after),
+                                 _NUMBER_AND_BEFORE.search(text, max(0, start - 40), start)) if m]
+    return any(  # "14 people dead and 380 injured": an event word between, two happenings
+        not any(s + offset <= e.start < t + offset for e in claim.events) for s, t in joined
+    )
 
 
 def aboard_part(claim: Claim, quantity: Quantity) -> bool:

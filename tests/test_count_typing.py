@@ -179,3 +179,25 @@ def test_a_number_and_a_bound_at_it_differ_only_in_rounding() -> None:
         "a": "The fire killed 150 people in Delhi on Sunday.",
         "b": "The fire killed more than 150 people in Delhi on Sunday.",
     }) == [("compatible", ["150 people", "more than 150 people"])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "surface", "key"),
+    [
+        ("The fire killed 43 people, including at least five minors, on Sunday.",
+         "at least five", ("death", "minor among")),
+        ("Among those who died when the block crumbled are 26 children, police said.",
+         "26", ("death", "children among")),
+        ("Two firemen and two police personnel received injuries on Sunday.", "two", None),
+        ("It killed all four passengers and two crew members onboard on Monday.", "four",
+         None),
+        ("Victims included a firefighter, three coastguard personnel, and a boy on Monday.",
+         "three", None),
+        ("The quake left 14 people dead and more than 380 people injured on Monday.",
+         "more than 380", ("injury", "person")),
+    ],
+)
+def test_parts_picked_out_by_kind_and_parts_of_a_list(
+    sentence: str, surface: str, key: tuple[str, str] | None
+) -> None:
+    assert count_key(*_quantity(sentence, surface)) == key
