@@ -166,6 +166,7 @@ class Stories:
             profiles[doc_claims[0].doc_id] = terms
             where |= places
             bodies |= institutions
+        _one_face(profiles)
         df = Counter(t for terms in profiles.values() for t in terms)
         self._df = df
         self._idf = {t: _idf_of(d, len(profiles)) for t, d in df.items()}
@@ -266,6 +267,18 @@ class Stories:
         """Every document of one group tells the same story as every one of the other:
         groups never chain across stories through one ambiguous link."""
         return all(self.similarity(a, b) >= STORY_MIN for a in docs_a for b in docs_b)
+
+
+def _one_face(profiles: dict[str, set[str]]) -> None:
+    """A name one report's shape made a person and another's a place ("North Delhi's Anaj
+    Mandi", "the Anaj Mandi area") is one story term: the report that knew better wins."""
+    names = {t.removeprefix("name:") for terms in profiles.values() for t in terms
+             if t.startswith("name:")}
+    for terms in profiles.values():
+        faces = {t for t in terms if t.startswith("person:") and t[7:] in names}
+        if faces:
+            terms -= faces
+            terms |= {"name:" + t[7:] for t in faces}
 
 
 def _by_document(claims: Sequence[Claim]) -> list[list[Claim]]:

@@ -369,3 +369,12 @@ def test_fact_events_say_so_in_the_json() -> None:
     assert {e["kind"] for e in events} == {"aligned", "fact"}
     facts = [e for e in events if e["kind"] == "fact"]
     assert {e["label"] for e in facts} >= {"ravin (m)", "anton brekke"}
+
+
+def test_a_name_read_as_a_person_in_one_report_and_a_place_in_another_is_one_term() -> None:
+    report = report_of({
+        "a": "A fire in North Delhi's Anaj Mandi killed 43 people on Sunday.",
+        "b": "A fire in the congested Anaj Mandi area killed 43 people on Sunday.",
+    })
+    stories = Stories(report.claims)
+    assert "name:anaj mandi" in stories._profiles["a"] & stories._profiles["b"]
