@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from itertools import combinations
 
 from ravel.align import (
@@ -28,7 +29,7 @@ from ravel.align import (
 )
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import ROLE_CLASS
-from ravel.extract.quantities import describe_quantity, relate_quantities
+from ravel.extract.quantities import describe_quantity, is_estimate, relate_quantities
 from ravel.model import Claim, Event, Finding, Mention, Quantity, Side, Timex
 
 VERDICT_ORDER = {"conflict": 0, "disputed": 1, "compatible": 2, "agreement": 3}
@@ -255,6 +256,22 @@ def _rounded_bound(a: Quantity, b: Quantity) -> bool:
     return False
 
 
+ESTIMATES_APART = Decimal("0.1")  # two estimates whose centres differ by more disagree
+
+
+def _estimates_apart(a: Quantity, b: Quantity) -> bool:
+    """ "about 100 miles" and "about 84 miles": each a +-10% interval, so they overlap, but
+    two sources estimating one distance 16% apart disagree. Only between two estimates."""
+    if not (is_estimate(a) and is_estimate(b)):
+        return False
+    ca, cb = _centre(a), _centre(b)
+    return abs(ca - cb) > ESTIMATES_APART * max(ca, cb)
+
+
+def _centre(q: Quantity) -> Decimal:
+    return ((q.lo or Decimal(0)) + (q.hi or Decimal(0))) / 2
+
+
 def _plain(side: Side) -> str:
     """A side's phrase as prose, markup blanked: for explanations."""
     claim = side.claim
@@ -270,6 +287,8 @@ def quantity_finding(
     verdict = RELATION_VERDICT.get(relate_quantities(qa, qb), "compatible")
     if verdict == "conflict" and _rounded_bound(qa, qb):
         verdict = "compatible"
+    elif verdict == "compatible" and _estimates_apart(qa, qb):
+        verdict = "conflict"
     kind = "quantity"
     if verdict == "conflict":
         kind = "quantity/off-by-one" if _off_by_one(qa, qb) else "quantity/clear"

@@ -65,6 +65,8 @@ def fact_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     if quantity.unit == "age":
         person = _aged(claim, quantity)
         return ("age", person) if person else None
+    if quantity.unit == "storey":  # "a five-storey building": the story has one building
+        return ("storey", "building")
     if quantity.unit == "magnitude":  # of the quake, or of its aftershocks
         key = count_key(claim, quantity)
         return key if key is not None and key[0] else None
@@ -282,7 +284,7 @@ def _other_days(a: Claim, b: Claim) -> bool:
 # plight's length. Other things counted or measured ("200 houses", "a 150m ravine") need
 # the two sentences to share something else: "destroyed 200 houses" and "500 houses
 # were damaged" are two facts about houses.
-OWN_KEYS = frozenset({"age", "aboard"} | PERSON_EVENTS)
+OWN_KEYS = frozenset({"age", "aboard", "storey"} | PERSON_EVENTS)
 
 
 def _context(

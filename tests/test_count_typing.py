@@ -201,3 +201,22 @@ def test_parts_picked_out_by_kind_and_parts_of_a_list(
     sentence: str, surface: str, key: tuple[str, str] | None
 ) -> None:
     assert count_key(*_quantity(sentence, surface)) == key
+
+
+def test_two_estimates_far_apart_disagree() -> None:
+    assert _findings({
+        "a": "The train crashed about 100 miles northeast of Kansas City on Monday.",
+        "b": "The train crashed about 84 miles northeast of Kansas City on Monday.",
+    }) == [("conflict", ["about 100 miles", "about 84 miles"])]
+    assert _findings({
+        "a": "The quake struck about 19km northeast of Bogo on Tuesday.",
+        "b": "The quake struck some 21 kilometres northeast of Bogo on Tuesday.",
+    }) == [("compatible", ["about 19km", "some 21 kilometres"])]
+
+
+def test_a_building_has_one_number_of_storeys() -> None:
+    from ravel.facts import fact_key
+
+    claim, quantity = _quantity("A fire gutted a five-storey residential building on Sunday.",
+                                "five-storey")
+    assert fact_key(claim, quantity) == ("storey", "building")

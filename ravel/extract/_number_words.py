@@ -134,6 +134,7 @@ UNIT_WORDS: dict[str, str] = {
     "centuries": "century", "century": "century",
     "degrees celsius": "°C", "degrees fahrenheit": "°F", "degrees": "deg",
     "knots": "kn", "magnitude": "magnitude", "megawatts": "MW", "gigawatts": "GW",
+    "storey": "storey", "storeys": "storey", "story": "storey",
     "percentage points": "pp", "percentage point": "pp",
 }  # fmt: skip
 TIME_UNITS = frozenset({"s", "min", "h", "day", "week", "month", "year", "decade", "century"})

@@ -743,6 +743,11 @@ def describe_quantity(q: Quantity) -> str:
     return value + unit
 
 
+def is_estimate(q: Quantity) -> bool:
+    """ "about 100", "some 21 km": a value with +-10% around it."""
+    return q.vague and q.lo is not None and q.hi is not None and _is_approx(q.lo, q.hi)
+
+
 def _is_approx(lo: Decimal, hi: Decimal) -> bool:
     center = _CTX.divide(lo + hi, 2)
     return center > 0 and lo == center - _CTX.multiply(center, _TENTH)
