@@ -44,6 +44,7 @@ from ravel.align import (
     partitive,
     reference,
     stem,
+    superseded,
     whole_of_a_part,
 )
 from ravel.compare import as_disputed, background, bound, quantity_finding, role_finding
@@ -80,11 +81,11 @@ def fact_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
         toll[0] in PERSON_EVENTS or toll[0] == "aboard" or toll[0].startswith("state:")
     ):
         return toll
-    if partitive(claim, quantity) or quantity.counted is None:
+    if partitive(claim, quantity) or superseded(claim, quantity) or quantity.counted is None:
         return None
     counted = quantity.counted.lower()
     if counted in PERSON_NOUNS or counted in NOT_THINGS or not adjacent(claim, quantity):
-        return None  # people are counted by what befell them: the events' business
+        return None  # people not typed above: counted for what, nobody says
     if attached_event(claim, quantity) is not None:
         return None
     if whole_of_a_part(claim, quantity):

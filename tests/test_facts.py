@@ -71,6 +71,7 @@ def test_forms_of_one_fact_share_a_key(sentences: list[str], surfaces: list[str]
         ("The remaining four bodies were found on Monday.", "four", "the remaining: a part"),
         ("The epicentre was 80 km to the south.", "80 km", "a direction, not a thing"),
         ("She won the race 3 times.", "3", "how often, not what"),
+        ("Officials initially counted 12 bodies.", "12", "a first count, since replaced"),
         ("He died aged 95.", "aged 95", "an age"),
     ],
 )
