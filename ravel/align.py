@@ -626,14 +626,20 @@ def different_names(
 ) -> int:
     """How many kinds of name (people, towns, regions) both claims give and never share:
     the governor "Priya Aliyev" is not the governor "Olga Kaya", nor Tampere Rotterdam,
-    nor Sumatra Java."""
+    nor Sumatra Java; but "North Delhi" is in Delhi (one name holds the other's words)."""
     clashes = 0
     for role in roles:
         na = {_name_head(m.key) for m in _names(a) if m.role == role}
         nb = {_name_head(m.key) for m in _names(b) if m.role == role}
-        if na and nb and not na & nb:
+        if na and nb and not any(_within(x, y) for x in na for y in nb):
             clashes += 1
     return clashes
+
+
+def _within(a: str, b: str) -> bool:
+    """One name is the other, or part of it: "delhi" and "north delhi"."""
+    wa, wb = set(a.split()), set(b.split())
+    return wa <= wb or wb <= wa
 
 
 def _count_evidence(a: Claim, b: Claim, stories: Stories | None = None) -> int:

@@ -220,3 +220,17 @@ def test_a_building_has_one_number_of_storeys() -> None:
     claim, quantity = _quantity("A fire gutted a five-storey residential building on Sunday.",
                                 "five-storey")
     assert fact_key(claim, quantity) == ("storey", "building")
+
+
+def test_a_place_within_another_is_no_clash() -> None:
+    from ravel.align import different_names
+
+    def claim(text: str) -> Claim:
+        (found,) = claims_of(document("d", text))
+        return found
+
+    north = claim("A fire in North Delhi killed 43 people on Sunday.")
+    delhi = claim("A fire in Delhi killed 43 people on Sunday.")
+    south = claim("A fire in South Delhi killed 43 people on Sunday.")
+    assert not different_names(north, delhi, ("city", "region"))
+    assert different_names(north, south, ("city", "region"))
