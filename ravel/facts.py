@@ -77,10 +77,10 @@ def fact_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     if quantity.kind != "cardinal" or quantity.vague:
         return None
     toll = count_key(claim, quantity)  # "27 fatalities", "12 still missing", "30 in Bogo"
-    if toll is not None and toll[1].startswith("person") and (
+    if toll is not None and (toll[1].startswith("person") or toll[1].endswith(" among")) and (
         toll[0] in PERSON_EVENTS or toll[0] == "aboard" or toll[0].startswith("state:")
     ):
-        return toll
+        return toll  # also a part picked out by kind: "including five minors"
     if partitive(claim, quantity) or superseded(claim, quantity) or quantity.counted is None:
         return None
     counted = quantity.counted.lower()

@@ -379,3 +379,17 @@ def test_a_name_read_as_a_person_in_one_report_and_a_place_in_another_is_one_ter
     })
     stories = Stories(report.claims)
     assert "name:anaj mandi" in stories._profiles["a"] & stories._profiles["b"]
+
+
+def test_parts_of_one_kind_in_two_reports_are_compared() -> None:
+    from ravel.pipeline import align_and_compare
+
+    report = report_of({
+        "a": "The fire at Anaj Mandi claimed the lives of 43 labourers, including at least "
+             "five minors, on 8 December 2019.",
+        "b": "While 43, including one minor, died in the Anaj Mandi fire, 16 were injured on "
+             "8 December 2019.",
+    })
+    _, findings = align_and_compare(report.claims)
+    assert [(f.verdict, [s.value for s in f.sides]) for f in findings
+            if f.slot == "quantity"] == [("conflict", [">= 5", "1"])]

@@ -16,7 +16,8 @@ from ravel.model import Mention
 EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "death": (r"kill(?:s|ed|ing|ings)?", r"deaths?", r"die[sd]?", r"dying", r"dead",
               r"fatalit(?:y|ies)", r"slain", r"murder(?:s|ed|ing)?", r"homicides?",
-              r"shot dead", r"death toll", r"lost (?:their|his|her) lives"),
+              r"shot dead", r"death toll", r"lost (?:their|his|her) lives",
+              r"claim(?:ed|ing|s)? (?:the )?(?:lives|life)"),
     "injury": (r"injur(?:e|es|ed|y|ies|ing)", r"wound(?:s|ed|ing)?", r"hurt",
                r"hospitali[sz]ed", r"taken to hospital"),
     "raid": (r"raid(?:s|ed|ing)?", r"police operations?", r"search(?:ed)? (?:of|the) homes?",
