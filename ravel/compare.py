@@ -24,9 +24,9 @@ from ravel.align import (
     anchored,
     main_date,
     quotes_match,
-    typed_count_pairs,
     years_apart,
 )
+from ravel.counts import typed_count_pairs
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import ROLE_CLASS
 from ravel.extract.quantities import describe_quantity, is_estimate, relate_quantities

@@ -26,12 +26,11 @@ from ravel.align import (
     ALIGN_CUTOFF,
     QUOTE_MATCH,
     QUOTE_MIN_CHARS,
-    count_key,
     main_date,
     quotes_match,
     term_overlap,
-    typed_count_pairs,
 )
+from ravel.counts import count_key, typed_count_pairs
 from ravel.errors import RavelError
 from ravel.extract.dates import relate_timex
 from ravel.extract.quantities import describe_quantity, relate_quantities

@@ -29,28 +29,30 @@ from typing import TypeVar
 
 from ravel.align import (
     MAX_BLOCK,
+    STOPWORDS,
+    Stories,
+    different_names,
+    main_date,
+)
+from ravel.compare import as_disputed, background, bound, quantity_finding, role_finding
+from ravel.counts import (
     NOT_THINGS,
     PERSON_EVENTS,
     PERSON_NOUNS,
-    STOPWORDS,
-    Stories,
     adjacent,
     attached_event,
     count_key,
     count_town,
-    different_names,
-    main_date,
     measured_noun,
     partitive,
     reference,
-    stem,
     superseded,
     whole_of_a_part,
 )
-from ravel.compare import as_disputed, background, bound, quantity_finding, role_finding
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import full_name
 from ravel.model import Claim, Event, Finding, Mention, Quantity
+from ravel.words import stem
 
 __all__ = ["Fact", "Office", "compare_facts", "document_facts", "document_offices", "fact_key"]
 

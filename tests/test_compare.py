@@ -202,7 +202,7 @@ def test_no_conflict(a: str, b: str, slot: str, why: str) -> None:
     ("The blast killed 12 people, including 3 children.", {"12": "death"}),
 ])
 def test_what_a_count_counts(text: str, counts: dict[str, str]) -> None:
-    from ravel.align import count_key
+    from ravel.counts import count_key
 
     (claim,) = report_of({"a": text}).claims
     keys = {q.text: count_key(claim, q) for q in claim.quantities}
@@ -290,7 +290,7 @@ def test_the_month_may_is_no_possibility() -> None:
 
 
 def test_an_age_is_no_head_count() -> None:
-    from ravel.align import count_key
+    from ravel.counts import count_key
 
     (claim,) = report_of({"a": "Police said the activist Anna Weber was arrested at 17."}).claims
     assert [count_key(claim, q) for q in claim.quantities] == [None]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ravel.align import count_key, count_town
 from ravel.compare import compare_event
+from ravel.counts import count_key, count_town
 from ravel.model import Claim, Event, Quantity
 from tests.helpers import claims_of, document, report_of
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from ravel.align import Stories, anchored, count_key
+from ravel.align import Stories, anchored
+from ravel.counts import count_key
 from ravel.extract.entities import find_mentions
 from ravel.facts import compare_facts, document_facts, fact_key
 from ravel.model import Claim, Event, Finding, Quantity

@@ -1,0 +1,492 @@
+"""What a count counts: the typing that decides which numbers of two claims may be
+compared ("38 people were killed" with "killing 38", never with "a 38-year-old"), shared
+by alignment (counts as evidence), comparison (counts as a slot) and facts."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from ravel.extract.quantities import relate_quantities
+from ravel.model import Claim, Mention, Quantity
+from ravel.words import name_head, stem
+
+PERSON_NOUNS = frozenset(
+    """
+    people persons person men man women woman children child civilians civilian soldiers
+    soldier troops servicemen nationals national citizens citizen residents resident
+    journalists journalist reporters victims victim passengers passenger crew workers
+    migrants protesters demonstrators officers officer policemen police suspects suspect
+    detainees detainee prisoners prisoners hostages refugees students patients fighters
+    militants members staff employees individuals adults teenagers boys girls brothers
+    firemen firefighters rescuers miners pilgrims labourers laborers personnel minors
+    """.split()
+)
+PERSON_EVENTS = frozenset({"death", "injury", "arrest", "release", "charge", "sentence", "expel"})
+
+
+def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
+    """What a count counts, typed: (event class, thing). None for uncomparable numbers."""
+    if quantity.kind == "ordinal" or whole_of_a_part(claim, quantity):
+        return None
+    if superseded(claim, quantity):
+        return None
+    if subset(claim, quantity):  # never the toll: "another 12 people were killed"
+        kind = kind_of_part(claim, quantity)
+        fate = _nearest_fate(claim, quantity)
+        return (fate, f"{kind} among") if kind and fate else None  # "including five minors"
+    part = partitive(claim, quantity) and attached_event(claim, quantity) is None
+    several = len({m.key for m in _towns(claim)}) > 1  # else the count is the event's
+    town = count_town(claim, quantity) if part or several else None
+    if part:  # "12 of the victims died in El Oro" (but "killed 12 of the 40" is a toll)
+        fate = _nearest_fate(claim, quantity)
+        return (fate, f"person@{town}") if town and fate else None
+    key = _count_key(claim, quantity)
+    if key is None or key[1] != "person" or town is None:
+        return key
+    return (key[0], f"person@{town}")
+
+
+def _nearest_fate(claim: Claim, quantity: Quantity) -> str | None:
+    """The nearest event that befalls people (a death, an injury, an arrest)."""
+    fates = [e for e in claim.events if e.key in PERSON_EVENTS]
+    if not fates:
+        return None
+    return min(fates, key=lambda e: min(abs(e.start - quantity.end),
+                                        abs(quantity.start - e.end))).key
+
+
+def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
+    if coordinated(claim, quantity):
+        return None  # "two firemen and two police personnel were hurt": parts of a whole
+    if aboard(claim, quantity):
+        return ("aboard", "person")  # "carrying 243 passengers": whatever befell them
+    if aboard_part(claim, quantity):
+        return None  # "carrying 68 passengers and four crew": a part of those aboard
+    counted = (quantity.counted or "").lower()
+    if counted in EVENT_NOUNS:
+        return (EVENT_NOUNS[counted], "person")  # "27 fatalities"
+    state = state_after(claim, quantity)
+    event = state or _nearest_event(claim, quantity)
+    if quantity.unit in LENGTH_UNITS:  # a depth, a distance from somewhere: say which
+        what = measured_noun(claim, quantity) or reference(claim, quantity)
+        if what is None:
+            return None
+        thing = f"{quantity.unit}:{what}"
+    elif quantity.unit:
+        thing = quantity.unit  # an age, a magnitude, a sum of money: never a head count
+    elif counted in PERSON_NOUNS:
+        thing = "person"
+    elif not counted and event in PERSON_EVENTS and attached_event(claim, quantity):
+        thing = "person"  # "killing 3", "3 were killed"; not "of 70 bodies, 22 were returned"
+    elif not counted and state is not None:
+        thing = "person"  # "49 remain unaccounted for"
+    elif counted:
+        thing = stem(counted)
+    else:
+        return None
+    return (event or "", thing)
+
+
+# A value the report itself says was replaced: "first logged the tremor at magnitude 6.7
+# before revising it upward", "initially reported 12 dead", "later revised to 30".
+_SUPERSEDED_BEFORE = re.compile(  # a first reading: "initially reported a 7.0"
+    r"\b(?:initially|originally|first|earlier|previously|at\s+first)\s+"
+    r"(?:(?:had|have|has|was|were)\s+)?(?:reported|logged|recorded|put|estimated|gave"
+    r"|counted|said|measured|announced|registered)\b[^.;:]{0,30}\Z",
+    re.IGNORECASE,
+)
+_SUPERSEDED_AFTER = re.compile(  # "at magnitude 6.7 before revising it upward"
+    r"[^.;:]{0,12}?\bbefore\s+(?:(?:revis|correct|upgrad|downgrad)\w*\s+"
+    r"(?:it|them|that|the\s+\w+|its\s+\w+)\b|being\s+(?:revis|correct|upgrad|downgrad))",
+    re.IGNORECASE,
+)
+
+
+def superseded(claim: Claim, quantity: Quantity) -> bool:
+    text, offset = claim.plain or claim.text, claim.start
+    start, end = quantity.start - offset, quantity.end - offset
+    return bool(_SUPERSEDED_BEFORE.search(text, max(0, start - 50), start)
+                or _SUPERSEDED_AFTER.match(text, end))
+
+
+LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mi", "ft", "in", "yd"})
+EVENT_NOUNS = {"fatalities": "death", "deaths": "death", "dead": "death", "injuries": "injury",
+               "survivors": "state:survived"}  # "There were 134 survivors"
+# From where a distance is measured: "19km northeast of Bogo", "100 miles from the
+# capital, Kyiv", "84 miles (135 kilometers) northeast of Kansas City".
+_REFERENCE = re.compile(
+    r"\s*(?:\([^)]{0,40}\)\s*)?(?:(?P<way>(?:north|south|east|west)(?:-?(?:east|west))?)"
+    r"(?:ern)?\s+|away\s+|outside\s+)?(?:of|from)\s+(?:the\s+)?(?-i:(?!of\b)[a-z]+\s+){0,2}"
+    r"(?:of\s+)?",
+    re.IGNORECASE,
+)
+
+
+def reference(claim: Claim, quantity: Quantity) -> str | None:
+    """Where a distance is measured from, and which way: "northeast of:bogo", "from:lahore"
+    (a distance the other way, or with no way given, is another distance)."""
+    text, offset = claim.plain or claim.text, claim.start
+    found = _REFERENCE.match(text, quantity.end - offset)
+    if found is None:
+        return None
+    at = found.end() + offset
+    named = [m for m in (*claim.places, *claim.actors) if m.start == at and m.kind != "role"]
+    if not named:
+        return None
+    way = f"{found['way'].lower().replace('-', '')} of" if found["way"] else "from"
+    return f"{way}:{name_head(named[0].key)}"
+
+
+# Between a count and the event word it is the subject of ("38 people were killed",
+# "14 people dead") or the object of ("killing one person", "injured 35", "the death
+# toll rose to 70").
+_COUNT_THEN_EVENT = re.compile(
+    r"\s+(?:(?!(?:and|or|but)\b)[^\W\d_]+\s+)?"
+    r"(?:(?:were|was|are|is|have|has|had|been|being|reported|later)\s+){0,3}",
+    re.IGNORECASE,
+)
+_TOLL_VERBS = (r"rose|rises|risen|climbed|climbs|increased|increases|jumped|reached|reaches"
+               r"|stood|stands|was|is")
+_EVENT_THEN_COUNT = re.compile(  # "killing one person", "the death toll has risen to 70"
+    rf"\s+(?:toll\s+(?:of\s+)?)?(?:(?:has|had|have|now)\s+)?"
+    rf"(?:(?:{_TOLL_VERBS})\s+(?:(?:to|at|of)\s+)?)?(?:(?:a|an|the|another|some)\s+)?",
+    re.IGNORECASE,
+)
+# "The number of people killed when ... has risen to 28": a toll stated at the end.
+_TOLL_SUBJECT = re.compile(r"\b(?:toll|number\s+of)\b", re.IGNORECASE)
+_TOLL_VERB_BEFORE = re.compile(
+    r"\b(?:has\s+|had\s+|have\s+)?(?:risen|rose|rises|climbed|climbs|increased|jumped"
+    r"|reached|reaches|stood\s+at|stands\s+at)\s+(?:to\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+_PARTITIVE = re.compile(
+    r"\s+(?:of\s+(?:the|those|these|them|whom|its|their)\b"
+    r"|(?:[^\W\d_]+\s+){0,2}(?:were|was|are|is)\s+among\b)",
+    re.IGNORECASE,
+)
+_AMONG = re.compile(r"\W*among\b", re.IGNORECASE)  # "Among those who died are 26 children"
+_SUBSET_BEFORE = re.compile(
+    r"\b(?:including|among\s+them|among\s+whom|(?:the\s+)?remaining|another|other"
+    r"|additional|further)\s+(?:at\s+least\s+|some\s+|about\s+)?\Z",
+    re.IGNORECASE,
+)
+_KIND_BEFORE = re.compile(  # a part picked out by kind: "including five minors"
+    r"\b(?:including|among\s+them|among\s+whom)\s+(?:at\s+least\s+|some\s+|about\s+)?\Z",
+    re.IGNORECASE,
+)
+_MORE_AFTER = re.compile(r"\s+more\b", re.IGNORECASE)
+NUMBER_WORDS = (r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen"
+                r"|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty"
+                r"|fifty|sixty|seventy|eighty|ninety")
+_WHOLE_BEFORE = re.compile(  # "12 of the 40", "Four of the 42"; not "all of the 30"
+    rf"(?:\d|\b(?:{NUMBER_WORDS}|dozens|hundreds|most|half|many|several|some))"
+    r"\s+of\s+(?:the\s+)?\Z",
+    re.IGNORECASE,
+)
+
+
+def whole_of_a_part(claim: Claim, quantity: Quantity) -> bool:
+    """The 40 of "killed 12 of the 40 passengers": a whole the part was taken from."""
+    text, start = claim.plain or claim.text, quantity.start - claim.start
+    return _WHOLE_BEFORE.search(text, max(0, start - 12), start) is not None
+
+
+def partitive(claim: Claim, quantity: Quantity) -> bool:
+    """A part of a count, not the count: "12 of the victims died in El Oro", "two crew
+    were among those killed", "including 3 children", "the remaining four bodies",
+    "another 12 people", "three more bodies"."""
+    text, offset = claim.plain or claim.text, claim.start
+    return (
+        _PARTITIVE.match(text, quantity.end - offset) is not None
+        or _MORE_AFTER.match(text, quantity.end - offset) is not None
+        or subset(claim, quantity)
+    )
+
+
+def kind_of_part(claim: Claim, quantity: Quantity) -> str | None:
+    """The kind a part is picked out by: "including at least five minors" -> "minor",
+    "Among those who died are 26 children" -> "children"; None for other parts."""
+    text, start = claim.plain or claim.text, quantity.start - claim.start
+    if quantity.counted is None or not (
+        _KIND_BEFORE.search(text, max(0, start - 24), start) or _AMONG.match(text)
+    ):
+        return None
+    return stem(quantity.counted.lower())
+
+
+def subset(claim: Claim, quantity: Quantity) -> bool:
+    """A part picked out by kind, not by place: "including 3 children", "another 12"."""
+    text, start = claim.plain or claim.text, quantity.start - claim.start
+    return (_SUBSET_BEFORE.search(text, max(0, start - 16), start) is not None
+            or _AMONG.match(text) is not None)
+
+
+# A count of people in a state, not in an event: "12 still missing", "20 people remain
+# trapped". Keyed by the state, not by the nearest event word. (Not "aboard": who was on
+# board is told in parts, "68 passengers and four crew", and parts are not totals.)
+_STATE_AFTER = re.compile(
+    r"\s+(?:[^\W\d_]+\s+)?(?:(?:were|was|are|is|remain|remained|remains|still|reportedly"
+    r"|have\s+been|had\s+been)\s+){0,3}(?P<state>missing|unaccounted|trapped|stranded)\b",
+    re.IGNORECASE,
+)
+
+
+def state_after(claim: Claim, quantity: Quantity) -> str | None:
+    if attached_event(claim, quantity) is not None:
+        return None
+    text, offset = claim.plain or claim.text, claim.start
+    end = (quantity.counted_end or quantity.end) - offset
+    found = _STATE_AFTER.match(text, end)
+    return found and "state:" + found["state"].split()[0].lower()
+
+
+def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:
+    """The event a count belongs to: the one it is the subject or object of, else the
+    nearest ("the quake left 14 people dead and 380 injured": 14 dead, 380 injured)."""
+    if not claim.events:
+        return None
+    attached = attached_event(claim, quantity)
+    if attached is not None:
+        return attached
+    nearest = min(claim.events, key=lambda e: min(abs(e.start - quantity.end),
+                                                   abs(quantity.start - e.end)))
+    return nearest.key
+
+
+def attached_event(claim: Claim, quantity: Quantity) -> str | None:
+    """The event word a count is the subject or the object of, if any."""
+    text, offset = claim.plain or claim.text, claim.start
+    start = quantity.start - offset
+    before = [e for e in claim.events if e.end <= quantity.start]
+    if before and _TOLL_VERB_BEFORE.search(text, max(0, start - 24), start):
+        tolls = list(_TOLL_SUBJECT.finditer(text, 0, start))
+        if tolls:  # the event of the nearest "death toll" / "number of people killed"
+            at = tolls[-1].start() + offset
+            counted = [e for e in before if e.end >= at - 1]
+            return (counted or before)[0].key
+    if before:
+        last = max(before, key=lambda e: e.end)
+        if _EVENT_THEN_COUNT.fullmatch(text, last.end - offset, start):
+            return last.key
+    after = [e for e in claim.events if e.start >= quantity.end]
+    if after:
+        first = min(after, key=lambda e: e.start)
+        noun = quantity.counted_start
+        if noun is not None and first.start < noun:
+            return None  # "32 fire tenders": the event word names the noun's kind
+        if _COUNT_THEN_EVENT.fullmatch(text, quantity.end - offset, first.start - offset):
+            return first.key
+    return None
+
+
+# Nouns that say how often or how long, not what: never the thing a fact is about.
+NOT_THINGS = frozenset(
+    """times time years year days day months month weeks week hours hour minutes minute
+    seconds second decades decade centuries century percent per cent points point others
+    ones things ways cases kinds types parts sides rounds occasions""".split()
+)
+_MEASURED_NOUN = re.compile(  # "150m ravine", "80-meter-deep ravine", "65 meters into a valley"
+    r"(?:-?\s*(?:deep|high|long|wide|tall|thick)\b)?\s+"
+    r"(?:(?:into|in|down|off|over)\s+)?(?:(?:a|an|the)\s+)?(?P<noun>[a-z]{3,})\b"
+)
+_NOUN_MEASURED = re.compile(  # "a depth of 66.4 km"
+    r"\b(?P<noun>depth|height|length|width|distance|altitude|elevation|speed|area)\s+of\s+"
+    r"(?:about\s+|some\s+|around\s+|nearly\s+|almost\s+)?\Z",
+    re.IGNORECASE,
+)
+_BELOW = re.compile(  # "600m (2,000ft) below ground", "1,000 metres underground"
+    r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:below|beneath|under)\s+(?:the\s+)?"
+    r"(?:ground|surface|sea\s+level|earth)|underground)\b",
+    re.IGNORECASE,
+)
+_NOT_NOUNS = frozenset(
+    """and or but the with from for that which who than then when where while after before
+    north south east west northeast northwest southeast southwest away below above""".split()
+)
+
+
+_CARRYING = re.compile(r"\b(?:carrying|carried|carries|carry)\s+(?:a\s+total\s+of\s+)?\Z",
+                       re.IGNORECASE)
+_ON_BOARD = re.compile(  # "187 passengers were on board", "81 workers who were on the site"
+    r"\s+(?:(?:who|that)\s+)?(?:were\s+|was\s+)?(?:on\s+board|aboard|onboard"
+    r"|on\s+(?:the\s+)?site|inside|present)\b",
+    re.IGNORECASE,
+)
+_AND_A_NUMBER = re.compile(rf"\s+and\s+(?:\d|(?:{NUMBER_WORDS})\b)", re.IGNORECASE)
+
+
+def aboard(claim: Claim, quantity: Quantity) -> bool:
+    """Everyone a vehicle carried or a site held: "carrying 72 people", "187 passengers
+    were on board", "with 75 workers inside"; not a part of them ("68 passengers and four
+    crew", "53 Nepalese passengers")."""
+    counted = (quantity.counted or "").lower()
+    if counted not in PERSON_NOUNS or not adjacent(claim, quantity):
+        return False
+    text, offset = claim.plain or claim.text, claim.start
+    after = (quantity.counted_end or quantity.end) - offset
+    if _AND_A_NUMBER.match(text, after):
+        return False
+    start = quantity.start - offset
+    return bool(_CARRYING.search(text, max(0, start - 30), start) or _ON_BOARD.match(text, after))
+
+
+_NUMBER_AND_BEFORE = re.compile(
+    rf"(?:\d|\b(?:{NUMBER_WORDS}))\s+(?-i:[a-z]+\s+){{1,3}}and\s+\Z", re.IGNORECASE
+)
+
+
+# After a count of people, another joined by "and": "two crew members and four
+# passengers", "three coastguard personnel, and a young boy"; not "14 people dead and
+# 380 injured" (two happenings, each with its count).
+_AND_ANOTHER = re.compile(
+    rf"(?:\s+(?-i:(?!dead\b|hurt\b|missing\b)[a-z]+)(?<!ed))?,?\s+and\s+"
+    rf"(?:\d|(?:a|an|{NUMBER_WORDS})\b)",
+    re.IGNORECASE,
+)
+
+
+def coordinated(claim: Claim, quantity: Quantity) -> bool:
+    """One of several counts of people joined by "and": "two firemen and two police
+    personnel", "killing 3 soldiers and 2 civilians" (the first, or the last)."""
+    counted = (quantity.counted or "").lower()
+    if counted not in PERSON_NOUNS or aboard(claim, quantity):
+        return False
+    text, offset = claim.plain or claim.text, claim.start
+    after = (quantity.counted_end or quantity.end) - offset
+    start = quantity.start - offset
+    joined = [m.span() for m in (_AND_ANOTHER.match(text, after),
+                                 _NUMBER_AND_BEFORE.search(text, max(0, start - 40), start)) if m]
+    return any(  # "14 people dead and 380 injured": an event word between, two happenings
+        not any(s + offset <= e.start < t + offset for e in claim.events) for s, t in joined
+    )
+
+
+def aboard_part(claim: Claim, quantity: Quantity) -> bool:
+    """ "carrying 68 passengers and four crew": one of the parts of those aboard."""
+    counted = (quantity.counted or "").lower()
+    if counted not in PERSON_NOUNS or not adjacent(claim, quantity):
+        return False
+    text, offset = claim.plain or claim.text, claim.start
+    after = (quantity.counted_end or quantity.end) - offset
+    start = quantity.start - offset
+    return bool(_AND_A_NUMBER.match(text, after)) and bool(
+        _CARRYING.search(text, max(0, start - 30), start) or _ON_BOARD.search(text, after)
+    )
+
+
+def adjacent(claim: Claim, quantity: Quantity) -> bool:
+    """ "32 grandchildren", "32 fire tenders", "75 construction workers"; not "53 Nepalese
+    passengers" or "53 injured passengers" (parts of the passengers)."""
+    if quantity.counted_start is None:
+        return False
+    text = claim.plain or claim.text
+    between = text[quantity.end - claim.start : quantity.counted_start - claim.start]
+    return between.strip(" -") == "" or _NOUN_MODIFIER.fullmatch(between) is not None
+
+
+_NOUN_MODIFIER = re.compile(r"\s+(?-i:[a-z]{3,})(?<!ed)(?<!ing)(?<!ly)\s+")
+
+
+def measured_noun(claim: Claim, quantity: Quantity) -> str | None:
+    """What a measure measures: "a 150m ravine", "a depth of 66.4 km", "600m below
+    ground" (a depth)."""
+    text = claim.plain or claim.text
+    start, end = quantity.start - claim.start, quantity.end - claim.start
+    before = _NOUN_MEASURED.search(text, max(0, start - 30), start)
+    if before:
+        return before["noun"].lower()
+    if _BELOW.match(text, end):
+        return "depth"
+    after = _MEASURED_NOUN.match(text, end)
+    if after is None or after["noun"] in _NOT_NOUNS or after["noun"] in NOT_THINGS:
+        return None
+    return stem(after["noun"])
+
+
+RELATION_RANK = {"equal": 0, "contains": 1, "within": 1, "overlap": 1, "disjoint": 2}
+
+
+def typed_count_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
+    """Pairs of counts of the same thing for the same kind of event.
+
+    Where a claim has several counts of one kind ("12 people, including 3 children"),
+    the closest values pair first, and a pair that disagrees is kept only when each
+    side has exactly one count of that kind: otherwise which count answers which is a
+    guess, and a guessed conflict is a false one.
+    """
+    by_key_a, by_key_b = _counts_by_key(a), _counts_by_key(b)
+    pairs: list[tuple[Quantity, Quantity]] = []
+    for key in sorted(by_key_a.keys() & by_key_b.keys()):
+        qa, qb = by_key_a[key], by_key_b[key]
+        options = sorted(
+            ((RELATION_RANK[relate_quantities(x, y)], i, j) for i, x in enumerate(qa)
+             for j, y in enumerate(qb)),
+        )
+        used_a: set[int] = set()
+        used_b: set[int] = set()
+        for rank, i, j in options:
+            if i in used_a or j in used_b:
+                continue
+            if rank == RELATION_RANK["disjoint"] and (len(qa) > 1 or len(qb) > 1):
+                continue
+            if _other_towns(count_town(a, qa[i]), count_town(b, qb[j])):
+                continue
+            used_a.add(i)
+            used_b.add(j)
+            if (qa[i], qb[j]) not in pairs:  # a town's toll under both its keys
+                pairs.append((qa[i], qb[j]))
+    return sorted(pairs, key=lambda p: p[0].start)
+
+
+# The town a count is told of: "Twelve others were killed in Medellin", "In neighbouring
+# San Remigio, five people died". A sentence can give each town its own toll.
+_TOWN_AFTER = re.compile(
+    r"(?:(?!\d)[^;:,])*?\b(?:in|at|near|from)\s+(?:the\s+)?(?-i:[a-z]+\s+){0,2}(?:of\s+)?\Z",
+    re.IGNORECASE,
+)
+_TOWN_BEFORE = re.compile(r"\b(?:in|at)\s+(?-i:[a-z]+\s+)?\Z", re.IGNORECASE)
+TOWN_REACH = 60
+
+
+def _towns(claim: Claim) -> list[Mention]:
+    return [m for m in claim.places if m.role in ("city", "region")]
+
+
+def count_town(claim: Claim, quantity: Quantity) -> str | None:
+    """The town a count is told of, if the sentence says so."""
+    text, offset = claim.plain or claim.text, claim.start
+    towns = _towns(claim)
+    for town in sorted(towns, key=lambda m: m.start):
+        if quantity.end <= town.start <= quantity.end + TOWN_REACH:
+            if _TOWN_AFTER.fullmatch(text, quantity.end - offset, town.start - offset):
+                return name_head(town.key)
+            break
+    for town in sorted(towns, key=lambda m: -m.end):
+        if town.end <= quantity.start:
+            between = text[town.end - offset : quantity.start - offset]
+            before = text[max(0, town.start - offset - 20) : town.start - offset]
+            if between.strip() == "," and _TOWN_BEFORE.search(before):
+                return name_head(town.key)
+            break
+    return None
+
+
+def _other_towns(a: str | None, b: str | None) -> bool:
+    return a is not None and b is not None and a != b
+
+
+def _counts_by_key(claim: Claim) -> dict[tuple[str, str], list[Quantity]]:
+    """Counts by key; a toll told of the sentence's one town ("In San Remigio, five
+    people died") is also that town's toll, to meet a sentence that names several."""
+    keyed: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
+    for q in claim.quantities:
+        key = count_key(claim, q)
+        if key is not None and key[0]:
+            keyed[key].append(q)
+            town = count_town(claim, q) if key[1] == "person" else None
+            if town is not None:
+                keyed[(key[0], f"person@{town}")].append(q)
+    return keyed
