@@ -482,6 +482,18 @@ def _errors() -> Iterator[_Output]:
     except Exception as err:  # the one place a bug becomes exit 3
         _fail(f"internal error: {type(err).__name__}: {err} (please report this)",
               ExitCode.INTERNAL)
+    finally:
+        _done()
+
+
+_PROCESS = {"cli": False}  # True when `main` runs: the process is ravel's own
+
+
+def _done() -> None:
+    """The command's work is over: in ravel's own process, a Ctrl-C from now on must not
+    reach the framework's teardown, which would turn it into "Aborted!" and exit 1."""
+    if _PROCESS["cli"]:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _fail(message: str, code: ExitCode) -> NoReturn:
@@ -495,6 +507,7 @@ def main() -> None:
     # the time of a 10,000-document diff). Reference counting still frees the rest.
     gc.disable()
     _utf8_when_piped()
+    _PROCESS["cli"] = True
     try:
         app()
     except KeyboardInterrupt:  # before a command's own handling began (start-up)
