@@ -51,6 +51,7 @@ from ravel.counts import (
 )
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import full_name
+from ravel.extract.quantities import is_estimate
 from ravel.model import Claim, Event, Finding, Mention, Quantity
 from ravel.words import stem
 
@@ -76,8 +77,8 @@ def fact_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     if quantity.kind == "measure" and quantity.unit is not None:
         noun = measured_noun(claim, quantity) or reference(claim, quantity)
         return (str(quantity.unit), noun) if noun else None
-    if quantity.kind != "cardinal" or quantity.vague:
-        return None
+    if quantity.kind != "cardinal" or (quantity.vague and not is_estimate(quantity)):
+        return None  # "dozens" is no fact; "about 30" is one
     toll = count_key(claim, quantity)  # "27 fatalities", "12 still missing", "30 in Bogo"
     if toll is not None and (toll[1].startswith("person") or toll[1].endswith(" among")) and (
         toll[0] in PERSON_EVENTS or toll[0] == "aboard" or toll[0].startswith("state:")

@@ -394,3 +394,9 @@ def test_parts_of_one_kind_in_two_reports_are_compared() -> None:
     _, findings = align_and_compare(report.claims)
     assert [(f.verdict, [s.value for s in f.sides]) for f in findings
             if f.slot == "quantity"] == [("conflict", [">= 5", "1"])]
+
+
+def test_an_estimate_is_a_fact_and_a_vague_word_is_not() -> None:
+    assert _key("About 30 people were killed in Tula on Monday.", "About 30") == (
+        "death", "person")
+    assert _key("Dozens of people were killed in Tula on Monday.", "Dozens") is None
