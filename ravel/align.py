@@ -27,10 +27,9 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, utils
 
-from ravel.counts import typed_count_pairs
+from ravel.counts import relate_counts, typed_count_pairs
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import ROLE_CLASS, full_name
-from ravel.extract.quantities import relate_quantities
 from ravel.model import Claim, Event, Mention, Timex
 from ravel.words import name_head, stem
 
@@ -619,7 +618,7 @@ def _count_evidence(a: Claim, b: Claim, stories: Stories | None = None) -> int:
     one story (asked only then: the question costs a profile intersection)."""
     evidence = 0
     for qa, qb in typed_count_pairs(a, b):
-        evidence += -1 if relate_quantities(qa, qb) == "disjoint" else 1
+        evidence += -1 if relate_counts(qa, qb) == "disjoint" else 1
     if evidence < 0 and stories is not None and stories.one_story(a.doc_id, b.doc_id):
         return 0
     return max(-1, min(1, evidence))

@@ -15,7 +15,6 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
-from decimal import Decimal
 from itertools import combinations
 
 from ravel.align import (
@@ -26,10 +25,10 @@ from ravel.align import (
     quotes_match,
     years_apart,
 )
-from ravel.counts import typed_count_pairs
+from ravel.counts import relate_counts, typed_count_pairs
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import ROLE_CLASS
-from ravel.extract.quantities import describe_quantity, is_estimate, relate_quantities
+from ravel.extract.quantities import describe_quantity
 from ravel.model import Claim, Event, Finding, Mention, Quantity, Side, Timex
 
 VERDICT_ORDER = {"conflict": 0, "disputed": 1, "compatible": 2, "agreement": 3}
@@ -243,35 +242,6 @@ def _compare_counts(event: Event, pairs: Pairs) -> Iterator[Finding]:
             yield quantity_finding(event, (a, qa), (b, qb))
 
 
-def _rounded_bound(a: Quantity, b: Quantity) -> bool:
-    """ "150 firefighters" and "over 150 firefighters": a number and a bound at it differ
-    only in how the writer rounded."""
-    for exact, bound_ in ((a, b), (b, a)):
-        if exact.lo is None or exact.lo != exact.hi:
-            continue
-        if (bound_.lo == exact.lo and bound_.lo_open and bound_.hi is None) or (
-            bound_.hi == exact.lo and bound_.hi_open
-        ):
-            return True
-    return False
-
-
-ESTIMATES_APART = Decimal("0.1")  # two estimates whose centres differ by more disagree
-
-
-def _estimates_apart(a: Quantity, b: Quantity) -> bool:
-    """ "about 100 miles" and "about 84 miles": each a +-10% interval, so they overlap, but
-    two sources estimating one distance 16% apart disagree. Only between two estimates."""
-    if not (is_estimate(a) and is_estimate(b)):
-        return False
-    ca, cb = _centre(a), _centre(b)
-    return abs(ca - cb) > ESTIMATES_APART * max(ca, cb)
-
-
-def _centre(q: Quantity) -> Decimal:
-    return ((q.lo or Decimal(0)) + (q.hi or Decimal(0))) / 2
-
-
 def _plain(side: Side) -> str:
     """A side's phrase as prose, markup blanked: for explanations."""
     claim = side.claim
@@ -284,11 +254,7 @@ def quantity_finding(
 ) -> Finding:
     """Two claims' values of one count; `noun` quotes the counted noun with the number."""
     (ca, qa), (cb, qb) = a, b
-    verdict = RELATION_VERDICT.get(relate_quantities(qa, qb), "compatible")
-    if verdict == "conflict" and _rounded_bound(qa, qb):
-        verdict = "compatible"
-    elif verdict == "compatible" and _estimates_apart(qa, qb):
-        verdict = "conflict"
+    verdict = RELATION_VERDICT.get(relate_counts(qa, qb), "compatible")
     kind = "quantity"
     if verdict == "conflict":
         kind = "quantity/off-by-one" if _off_by_one(qa, qb) else "quantity/clear"
@@ -371,11 +337,16 @@ def role_finding(
     event: Event, person: str, a: tuple[Claim, Mention], b: tuple[Claim, Mention]
 ) -> Finding:
     """The offices two claims give one person."""
-    (ca, ra), (cb, rb) = a, b
-    sides = (Side(ca, ra.text, ra.start, ra.end, ra.key),
-             Side(cb, rb.text, rb.start, rb.end, rb.key))
+    (_, ra), (_, rb) = a, b
+    sides = _role_sides(a, b)
     explanation = f"{_who(sides[0])} calls {person} {ra.text}; {_who(sides[1])}: {rb.text}"
     return _finding(event, "role", _role_verdict(ra.key, rb.key), "role", explanation, sides)
+
+
+def _role_sides(a: tuple[Claim, Mention], b: tuple[Claim, Mention]) -> tuple[Side, Side]:
+    (ca, ra), (cb, rb) = a, b
+    return (Side(ca, ra.text, ra.start, ra.end, ra.key),
+            Side(cb, rb.text, rb.start, rb.end, rb.key))
 
 
 # Between an event word and the office of the one it acts upon: "summoned Russia's
@@ -395,8 +366,7 @@ def _compare_object_roles(event: Event, pairs: Pairs) -> Iterator[Finding]:
             ra, rb = roles_a[cls], roles_b[cls]
             if ROLE_CLASS.get(ra.key) is None or ROLE_CLASS.get(ra.key) != ROLE_CLASS.get(rb.key):
                 continue
-            sides = (Side(a, ra.text, ra.start, ra.end, ra.key),
-                     Side(b, rb.text, rb.start, rb.end, rb.key))
+            sides = _role_sides((a, ra), (b, rb))
             explanation = (f"{_who(sides[0])} says {ra.text}; {_who(sides[1])} says {rb.text} "
                            f"({cls})")
             yield _finding(event, "role", _role_verdict(ra.key, rb.key), "role", explanation,

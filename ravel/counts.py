@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from decimal import Decimal
 
-from ravel.extract.quantities import relate_quantities
+from ravel.extract.quantities import is_estimate, relate_quantities
 from ravel.model import Claim, Mention, Quantity
 from ravel.words import name_head, stem
 
@@ -409,6 +410,45 @@ def measured_noun(claim: Claim, quantity: Quantity) -> str | None:
 RELATION_RANK = {"equal": 0, "contains": 1, "within": 1, "overlap": 1, "disjoint": 2}
 
 
+def relate_counts(a: Quantity, b: Quantity) -> str:
+    """`relate_quantities` as a reader weighs two reports' counts: a number and a bound at
+    it ("150" / "over 150") differ only in rounding (overlap); two estimates far apart
+    ("about 100 miles" / "about 84 miles") disagree though their intervals meet."""
+    relation = relate_quantities(a, b)
+    if relation == "disjoint" and rounded_bound(a, b):
+        return "overlap"
+    if relation in ("contains", "within", "overlap") and estimates_apart(a, b):
+        return "disjoint"
+    return relation
+
+
+def rounded_bound(a: Quantity, b: Quantity) -> bool:
+    """ "150 firefighters" and "over 150 firefighters": a number and a bound at it."""
+    for exact, bound in ((a, b), (b, a)):
+        if exact.lo is None or exact.lo != exact.hi:
+            continue
+        if (bound.lo == exact.lo and bound.lo_open and bound.hi is None) or (
+            bound.hi == exact.lo and bound.hi_open
+        ):
+            return True
+    return False
+
+
+ESTIMATES_APART = Decimal("0.1")  # two estimates whose centres differ by more disagree
+
+
+def estimates_apart(a: Quantity, b: Quantity) -> bool:
+    """Two estimates (each +-10%) whose centres differ by more than ESTIMATES_APART."""
+    if not (is_estimate(a) and is_estimate(b)):
+        return False
+    ca, cb = _centre(a), _centre(b)
+    return abs(ca - cb) > ESTIMATES_APART * max(ca, cb)
+
+
+def _centre(q: Quantity) -> Decimal:
+    return ((q.lo or Decimal(0)) + (q.hi or Decimal(0))) / 2
+
+
 def typed_count_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
     """Pairs of counts of the same thing for the same kind of event.
 
@@ -422,7 +462,7 @@ def typed_count_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
     for key in sorted(by_key_a.keys() & by_key_b.keys()):
         qa, qb = by_key_a[key], by_key_b[key]
         options = sorted(
-            ((RELATION_RANK[relate_quantities(x, y)], i, j) for i, x in enumerate(qa)
+            ((RELATION_RANK[relate_counts(x, y)], i, j) for i, x in enumerate(qa)
              for j, y in enumerate(qb)),
         )
         used_a: set[int] = set()

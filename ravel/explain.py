@@ -30,7 +30,13 @@ from ravel.align import (
     quotes_match,
     term_overlap,
 )
-from ravel.counts import count_key, typed_count_pairs
+from ravel.counts import (
+    ESTIMATES_APART,
+    count_key,
+    relate_counts,
+    rounded_bound,
+    typed_count_pairs,
+)
 from ravel.errors import RavelError
 from ravel.extract.dates import relate_timex
 from ravel.extract.quantities import describe_quantity, relate_quantities
@@ -217,7 +223,7 @@ class _Index:
 def evidence(a: Claim, b: Claim) -> Evidence:
     """What ravel.align saw in common between two claims."""
     da, db = main_date(a), main_date(b)
-    counts = tuple(f"{qa.text} ~ {qb.text}: {relate_quantities(qa, qb)}"
+    counts = tuple(f"{qa.text} ~ {qb.text}: {relate_counts(qa, qb)}"
                    for qa, qb in typed_count_pairs(a, b))
     return Evidence(
         documents=(a.doc_id, b.doc_id),
@@ -394,10 +400,15 @@ def _count_reason(a: Side, b: Side, finding: Finding) -> str | None:
     qa, qb = _quantity(a), _quantity(b)
     if qa is None or qb is None:
         return None
-    rel = relate_quantities(qa, qb)
+    rel = relate_counts(qa, qb)
     first, second = _count_label(qa), _count_label(qb)
     key = count_key(a.claim, qa)
     what = f" (counts of {key[1]}" + (f" in a {key[0]})" if key[0] else ")") if key else ""
+    if rounded_bound(qa, qb):
+        return f"{first} and {second}: a number and a bound at it differ only in rounding{what}"
+    if rel == "disjoint" and relate_quantities(qa, qb) != "disjoint":
+        apart = int(ESTIMATES_APART * 100)
+        return f"{first} and {second} are two estimates more than {apart}% apart{what}"
     if rel == "disjoint":
         exact = _exact(qa) is not None and _exact(qb) is not None
         gap = f": {abs(qa.lo - qb.lo)} apart" if exact and qa.lo is not None and qb.lo else ""

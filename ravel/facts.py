@@ -21,11 +21,11 @@ import datetime
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from ravel.align import (
     MAX_BLOCK,
@@ -51,11 +51,12 @@ from ravel.counts import (
 )
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import full_name
-from ravel.extract.quantities import is_estimate
+from ravel.extract.quantities import around, is_estimate
 from ravel.model import Claim, Event, Finding, Mention, Quantity
 from ravel.words import stem
 
 __all__ = ["Fact", "Office", "compare_facts", "document_facts", "document_offices", "fact_key"]
+
 
 @dataclass(frozen=True, slots=True)
 class Fact:
@@ -144,12 +145,9 @@ def document_facts(
             if town is not None:  # "14 people died in Bogo": Bogo's toll, maybe not the story's
                 key = (key[0], f"person@{town}")
             facts[key][claim.doc_id].append(Fact(key, claim, quantity))
-    kept = {}
-    for key, by_doc in facts.items():
-        single = {doc: found for doc, found in by_doc.items() if _one_value(found)}
-        if single:
-            kept[key] = single
-    return kept
+    return _one_value_each(facts, lambda found: {
+        (f.quantity.lo, f.quantity.hi, f.quantity.lo_open, f.quantity.hi_open) for f in found
+    })
 
 
 # How long people were in a plight: "trapped underground for seven hours", "held for
@@ -159,7 +157,6 @@ _PLIGHT_BEFORE = re.compile(rf"\b(?P<plight>{_PLIGHT})\b[^.;:,]{{0,25}}?\bfor\s+
                             re.IGNORECASE)
 _PLIGHT_AFTER = re.compile(rf"\s+(?:\w+\s+)?(?P<plight>{_PLIGHT})\b", re.IGNORECASE)
 _ISO_SPAN = re.compile(r"P(?:T(?P<h>\d+)H|(?P<d>\d+)D)")
-_TENTH = Decimal("0.1")
 
 
 def durations(claim: Claim) -> Iterator[tuple[tuple[str, str], Quantity]]:
@@ -175,18 +172,10 @@ def durations(claim: Claim) -> Iterator[tuple[tuple[str, str], Quantity]]:
         if plight is None:
             continue
         value, unit = (Decimal(span["h"]), "h") if span["h"] else (Decimal(span["d"]), "day")
-        lo, hi = value, value
-        if timex.mod == "APPROX":
-            lo, hi = value - value * _TENTH, value + value * _TENTH
+        lo, hi = around(value, value) if timex.mod == "APPROX" else (value, value)
         quantity = Quantity(timex.start, timex.end, timex.text, lo, hi, kind="measure",
                             unit=unit, vague=timex.mod == "APPROX")
         yield (f"{plight['plight'].lower()} for", unit), quantity
-
-
-def _one_value(found: list[Fact]) -> bool:
-    values = {(f.quantity.lo, f.quantity.hi, f.quantity.lo_open, f.quantity.hi_open)
-              for f in found}
-    return len(values) == 1
 
 
 # Offices worth a contradiction: not what many people are at once (a police officer, a
@@ -211,11 +200,23 @@ def document_offices(claims: Sequence[Claim]) -> dict[str, dict[str, list[Office
     for claim in claims:
         for person, role in office_bindings(claim):
             found[person][claim.doc_id].append(Office(person, claim, role))
+    return _one_value_each(found, lambda offices: {o.role.key for o in offices})
+
+
+_K = TypeVar("_K")
+_V = TypeVar("_V")
+
+
+def _one_value_each(
+    found: Mapping[_K, Mapping[str, list[_V]]], values: Callable[[list[_V]], set[Any]]
+) -> dict[_K, dict[str, list[_V]]]:
+    """Keep, per key, the documents that give it one value: a document that gives one
+    thing two values ("a 70-metre ravine", "a 40-metre ravine") is ambiguous about it."""
     kept = {}
-    for person, by_doc in found.items():
-        single = {doc: o for doc, o in by_doc.items() if len({x.role.key for x in o}) == 1}
+    for key, by_doc in found.items():
+        single = {doc: items for doc, items in by_doc.items() if len(values(items)) == 1}
         if single:
-            kept[person] = single
+            kept[key] = single
     return kept
 
 

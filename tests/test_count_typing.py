@@ -234,3 +234,25 @@ def test_a_place_within_another_is_no_clash() -> None:
     south = claim("A fire in South Delhi killed 43 people on Sunday.")
     assert not different_names(north, delhi, ("city", "region"))
     assert different_names(north, south, ("city", "region"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "verdict", "reason"),
+    [
+        ("The fire killed 150 people in Delhi on Sunday.",
+         "The fire killed more than 150 people in Delhi on Sunday.", "compatible", "rounding"),
+        ("The train crashed about 100 miles northeast of Kansas City on Monday.",
+         "The train crashed about 84 miles northeast of Kansas City on Monday.", "conflict",
+         "two estimates more than 10% apart"),
+    ],
+)
+def test_the_explanation_gives_the_reason_the_verdict_was_drawn_for(
+    a: str, b: str, verdict: str, reason: str
+) -> None:
+    from ravel.explain import verdict_reason
+
+    report = report_of({"a": a, "b": b})
+    event = Event("E1", "test", tuple(c for c in report.claims if c.events), 1.0)
+    (finding,) = [f for f in compare_event(event) if f.slot == "quantity"]
+    assert finding.verdict == verdict
+    assert reason in verdict_reason(finding)

@@ -501,8 +501,7 @@ def _bound(d: _Draft, how: str) -> None:
     elif how == "gt_near":
         d.lo_open, d.hi, d.vague = True, lo + _CTX.multiply(lo, _TENTH), True
     elif how == "approx":
-        d.lo, d.hi = lo - _CTX.multiply(lo, _TENTH), hi + _CTX.multiply(hi, _TENTH)
-        d.vague = True
+        (d.lo, d.hi), d.vague = around(lo, hi), True
 
 
 # ---------------------------------------------------------------- filters
@@ -741,6 +740,11 @@ def describe_quantity(q: Quantity) -> str:
     else:
         value = f"{'(' if q.lo_open else '['}{_fmt(lo)}, {_fmt(hi)}{')' if q.hi_open else ']'}"
     return value + unit
+
+
+def around(lo: Decimal, hi: Decimal) -> tuple[Decimal, Decimal]:
+    """The interval an estimate stands for: "about 100" is 90 to 110."""
+    return lo - _CTX.multiply(lo, _TENTH), hi + _CTX.multiply(hi, _TENTH)
 
 
 def is_estimate(q: Quantity) -> bool:
