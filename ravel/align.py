@@ -27,7 +27,7 @@ from itertools import combinations
 
 from rapidfuzz import fuzz, utils
 
-from ravel.counts import relate_counts, typed_count_pairs
+from ravel.counts import CountsByKey, counts_by_key, relate_counts, typed_count_pairs
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import ROLE_CLASS, full_name
 from ravel.model import Claim, Event, Mention, Timex
@@ -74,7 +74,6 @@ _DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
-
 @dataclass(frozen=True, slots=True)
 class _Features:
     claim: Claim
@@ -105,12 +104,13 @@ def align_claims(
         candidate_pairs(features, all_pairs=all_pairs, stories=stories), features, stories
     )
     scored = []
+    counts = _CountsOf()
     for i, j in pairs:
         if _other_hazard(features[i], features[j]):
             continue
         dates = _main_dates(features[i].claim, features[j].claim)
         if not years_apart(*dates):
-            scored.append((_score(features[i], features[j], idf, dates, stories), i, j))
+            scored.append((_score(features[i], features[j], idf, dates, stories, counts), i, j))
     if stats is not None:
         stats["claims"] = len(features)
         stats["candidates"] = len(pairs)
@@ -534,6 +534,7 @@ def _score(
     idf: dict[str, float],
     dates: tuple[Timex | None, Timex | None] | None = None,
     stories: Stories | None = None,
+    counts: _CountsOf | None = None,
 ) -> float:
     """How alike two claims are. Counts that disagree count against a pair unless its
     documents plainly tell one story (`stories`): there they are the finding, not a
@@ -547,7 +548,7 @@ def _score(
     surface = fuzz.token_sort_ratio(a.norm, b.norm, processor=utils.default_process) / 100
     score = (1 - FUZZ_WEIGHT) * overlap + FUZZ_WEIGHT * surface
     score += DATE_EVIDENCE * _date_evidence(*(dates or _main_dates(a.claim, b.claim)))
-    score += COUNT_EVIDENCE * _count_evidence(a.claim, b.claim, stories)
+    score += COUNT_EVIDENCE * _count_evidence(a.claim, b.claim, stories, counts)
     score -= NAME_EVIDENCE * different_names(a.claim, b.claim)
     if quotes_match(a.claim, b.claim):
         score += 0.5
@@ -613,11 +614,26 @@ def _within(a: str, b: str) -> bool:
     return wa <= wb or wb <= wa
 
 
-def _count_evidence(a: Claim, b: Claim, stories: Stories | None = None) -> int:
+class _CountsOf:
+    """Each claim's typed counts, worked out once however many pairs it is scored in."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, CountsByKey] = {}
+
+    def __call__(self, claim: Claim) -> CountsByKey:
+        found = self._known.get(claim.id)
+        if found is None:
+            found = self._known[claim.id] = counts_by_key(claim)
+        return found
+
+
+def _count_evidence(
+    a: Claim, b: Claim, stories: Stories | None = None, counts: _CountsOf | None = None
+) -> int:
     """+1 when counts agree, -1 when they disagree, unless the documents plainly tell
     one story (asked only then: the question costs a profile intersection)."""
     evidence = 0
-    for qa, qb in typed_count_pairs(a, b):
+    for qa, qb in typed_count_pairs(a, b, (counts(a), counts(b)) if counts else None):
         evidence += -1 if relate_counts(qa, qb) == "disjoint" else 1
     if evidence < 0 and stories is not None and stories.one_story(a.doc_id, b.doc_id):
         return 0

@@ -449,15 +449,21 @@ def _centre(q: Quantity) -> Decimal:
     return ((q.lo or Decimal(0)) + (q.hi or Decimal(0))) / 2
 
 
-def typed_count_pairs(a: Claim, b: Claim) -> list[tuple[Quantity, Quantity]]:
+CountsByKey = dict[tuple[str, str], list[Quantity]]
+
+
+def typed_count_pairs(
+    a: Claim, b: Claim, keyed: tuple[CountsByKey, CountsByKey] | None = None
+) -> list[tuple[Quantity, Quantity]]:
     """Pairs of counts of the same thing for the same kind of event.
 
     Where a claim has several counts of one kind ("12 people, including 3 children"),
     the closest values pair first, and a pair that disagrees is kept only when each
     side has exactly one count of that kind: otherwise which count answers which is a
-    guess, and a guessed conflict is a false one.
+    guess, and a guessed conflict is a false one. `keyed`: both claims' `counts_by_key`,
+    for callers that pair one claim many times.
     """
-    by_key_a, by_key_b = _counts_by_key(a), _counts_by_key(b)
+    by_key_a, by_key_b = keyed or (counts_by_key(a), counts_by_key(b))
     pairs: list[tuple[Quantity, Quantity]] = []
     for key in sorted(by_key_a.keys() & by_key_b.keys()):
         qa, qb = by_key_a[key], by_key_b[key]
@@ -518,7 +524,7 @@ def _other_towns(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a != b
 
 
-def _counts_by_key(claim: Claim) -> dict[tuple[str, str], list[Quantity]]:
+def counts_by_key(claim: Claim) -> CountsByKey:
     """Counts by key; a toll told of the sentence's one town ("In San Remigio, five
     people died") is also that town's toll, to meet a sentence that names several."""
     keyed: dict[tuple[str, str], list[Quantity]] = defaultdict(list)
