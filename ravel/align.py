@@ -162,7 +162,11 @@ class Stories:
         profiles: dict[str, set[str]] = defaultdict(set)
         where: set[str] = set()
         bodies: set[str] = set()
+        self._leads: dict[str, Claim] = {}
         for doc_claims in _by_document(claims):
+            lead = _lead(doc_claims)
+            if lead is not None:
+                self._leads[lead.doc_id] = lead
             terms, places, institutions = _document_terms(doc_claims)
             profiles[doc_claims[0].doc_id] = terms
             where |= places
@@ -239,6 +243,14 @@ class Stories:
             shared.update(combinations(docs, 2))
         self._linked = {pair for pair, n in shared.items() if n >= LINKING_EVENTS}
 
+    def names_of(self, claim: Claim) -> list[Mention]:
+        """A claim's names; a title's, with those of its report's lead ("Bus plunges into
+        ravine, killing 26 in Indonesia" happened where the first sentence says: Java)."""
+        lead = self._leads.get(claim.doc_id)
+        if lead is None or lead.start <= claim.start or _SENTENCE_END.search(claim.text):
+            return _names(claim)
+        return [*_names(claim), *_names(lead)]
+
     def share_name(self, a: str, b: str, *, besides: str | None = None) -> bool:
         """Both documents give one name or one day: numbers alone are weak company."""
         shared = self._profiles[a] & self._profiles[b]
@@ -287,6 +299,17 @@ def _by_document(claims: Sequence[Claim]) -> list[list[Claim]]:
     for claim in claims:
         docs[claim.doc_id].append(claim)
     return list(docs.values())
+
+
+LEAD_CLAIMS = 4  # a report's lead is among its first few claims
+
+
+def _lead(claims: Sequence[Claim]) -> Claim | None:
+    """The first full sentence that says where: the lead a title sums up."""
+    for claim in claims[:LEAD_CLAIMS]:
+        if claim.places and _SENTENCE_END.search(claim.text):
+            return claim
+    return None
 
 
 def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str], set[str]]:
@@ -498,7 +521,9 @@ def anchored(a: Claim, b: Claim, stories: Stories, *, about_place: bool = False)
     finding, and needs the other anchors)."""
     if quotes_match(a, b):
         return True
-    if not about_place and different_names(a, b, ("city", "region")):
+    if not about_place and different_names(
+        a, b, ("city", "region"), names=(stories.names_of(a), stories.names_of(b))
+    ):
         return False
     if stories.one_story(a.doc_id, b.doc_id):
         return True
@@ -594,15 +619,21 @@ def years_apart(da: Timex | None, db: Timex | None) -> bool:
 
 
 def different_names(
-    a: Claim, b: Claim, roles: tuple[str, ...] = ("person", "city", "region")
+    a: Claim,
+    b: Claim,
+    roles: tuple[str, ...] = ("person", "city", "region"),
+    *,
+    names: tuple[Sequence[Mention], Sequence[Mention]] | None = None,
 ) -> int:
     """How many kinds of name (people, towns, regions) both claims give and never share:
     the governor "Priya Aliyev" is not the governor "Olga Kaya", nor Tampere Rotterdam,
-    nor Sumatra Java; but "North Delhi" is in Delhi (one name holds the other's words)."""
+    nor Sumatra Java; but "North Delhi" is in Delhi (one name holds the other's words).
+    `names`: the claims' names when they are not only their own (`Stories.names_of`)."""
+    names_a, names_b = names or (_names(a), _names(b))
     clashes = 0
     for role in roles:
-        na = {name_head(m.key) for m in _names(a) if m.role == role}
-        nb = {name_head(m.key) for m in _names(b) if m.role == role}
+        na = {name_head(m.key) for m in names_a if m.role == role}
+        nb = {name_head(m.key) for m in names_b if m.role == role}
         if na and nb and not any(_within(x, y) for x in na for y in nb):
             clashes += 1
     return clashes

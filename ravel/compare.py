@@ -25,10 +25,10 @@ from ravel.align import (
     quotes_match,
     years_apart,
 )
-from ravel.counts import relate_counts, typed_count_pairs
+from ravel.counts import relate_counts, tallies_apart, typed_count_pairs
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import ROLE_CLASS
-from ravel.extract.quantities import describe_quantity
+from ravel.extract.quantities import describe_quantity, relate_quantities
 from ravel.model import Claim, Event, Finding, Mention, Quantity, Side, Timex
 
 VERDICT_ORDER = {"conflict": 0, "disputed": 1, "compatible": 2, "agreement": 3}
@@ -261,6 +261,8 @@ def quantity_finding(
     sides = (_count_side(ca, qa), _count_side(cb, qb))
     says = [_plain(s) if noun else q.text for s, q in zip(sides, (qa, qb), strict=True)]
     explanation = f"{_who(sides[0])} says {says[0]}; {_who(sides[1])} says {says[1]}"
+    if verdict == "conflict" and relate_quantities(qa, qb) != "disjoint" and tallies_apart(qa, qb):
+        explanation += " (a toll 'at least' so many is the count confirmed then)"
     return _finding(event, "quantity", verdict, kind, explanation, sides)
 
 

@@ -417,7 +417,9 @@ def relate_counts(a: Quantity, b: Quantity) -> str:
     relation = relate_quantities(a, b)
     if relation == "disjoint" and rounded_bound(a, b):
         return "overlap"
-    if relation in ("contains", "within", "overlap") and estimates_apart(a, b):
+    if relation in ("contains", "within", "overlap") and (
+        estimates_apart(a, b) or tallies_apart(a, b)
+    ):
         return "disjoint"
     return relation
 
@@ -447,6 +449,36 @@ def estimates_apart(a: Quantity, b: Quantity) -> bool:
 
 def _centre(q: Quantity) -> Decimal:
     return ((q.lo or Decimal(0)) + (q.hi or Decimal(0))) / 2
+
+
+def tallies_apart(a: Quantity, b: Quantity) -> bool:
+    """ "At least 35 people were killed" / "39 people died": news gives a toll "at least"
+    as the count confirmed so far, so an unround bound is a tally, and another report's
+    different tally disagrees with it. A round bound ("at least 30") may be a rounding
+    down, and is left a bound."""
+    for tally, other in ((a, b), (b, a)):
+        if not _unround_floor(tally):
+            continue
+        assert tally.lo is not None
+        if other.lo is not None and other.lo == other.hi and not other.vague:
+            return other.lo != tally.lo  # "at least 35" / "39"
+        if _unround_floor(other) or (_floor(other) and (other.lo or 0) > tally.lo):
+            return other.lo != tally.lo  # "at least 85" / "at least 96", "... 90"
+    return False
+
+
+def _floor(q: Quantity) -> bool:
+    """ "at least 35", "35 or more": a closed lower bound, nothing else said."""
+    return q.lo is not None and q.hi is None and not q.lo_open and not q.vague
+
+
+def _unround_floor(q: Quantity) -> bool:
+    if not _floor(q) or q.lo is None or _ROUND_WORDS.search(q.text):
+        return False
+    return q.lo < 10 or q.lo % 10 != 0
+
+
+_ROUND_WORDS = re.compile(r"\b(?:dozens?|scores?|hundreds?|thousands?)\b", re.IGNORECASE)
 
 
 CountsByKey = dict[tuple[str, str], list[Quantity]]
@@ -494,6 +526,10 @@ _TOWN_AFTER = re.compile(
     re.IGNORECASE,
 )
 _TOWN_BEFORE = re.compile(r"\b(?:in|at)\s+(?-i:[a-z]+\s+)?\Z", re.IGNORECASE)
+_NEAR_BEFORE = re.compile(
+    r",\s*(?:near|outside|close\s+to|(?:north|south|east|west)(?:east|west)?\s+of)\s+\Z",
+    re.IGNORECASE,
+)  # an aside that locates the town told of: ", near Bogo,"
 TOWN_REACH = 60
 
 
@@ -510,13 +546,19 @@ def count_town(claim: Claim, quantity: Quantity) -> str | None:
             if _TOWN_AFTER.fullmatch(text, quantity.end - offset, town.start - offset):
                 return name_head(town.key)
             break
+    upto = quantity.start  # "In Medellin, near Bogo, at least 12 ...": Medellin's count
     for town in sorted(towns, key=lambda m: -m.end):
-        if town.end <= quantity.start:
-            between = text[town.end - offset : quantity.start - offset]
+        if town.end <= upto:
+            between = text[town.end - offset : upto - offset]
             before = text[max(0, town.start - offset - 20) : town.start - offset]
-            if between.strip() == "," and _TOWN_BEFORE.search(before):
+            if between.strip() != ",":
+                break
+            if _TOWN_BEFORE.search(before):
                 return name_head(town.key)
-            break
+            near = _NEAR_BEFORE.search(before)
+            if near is None:
+                break
+            upto = town.start - len(before) + near.start() + 1  # keep the comma
     return None
 
 

@@ -35,6 +35,7 @@ from ravel.counts import (
     count_key,
     relate_counts,
     rounded_bound,
+    tallies_apart,
     typed_count_pairs,
 )
 from ravel.errors import RavelError
@@ -406,6 +407,9 @@ def _count_reason(a: Side, b: Side, finding: Finding) -> str | None:
     what = f" (counts of {key[1]}" + (f" in a {key[0]})" if key[0] else ")") if key else ""
     if rounded_bound(qa, qb):
         return f"{first} and {second}: a number and a bound at it differ only in rounding{what}"
+    if tallies_apart(qa, qb):
+        return (f"{first} and {second} are two tallies: a toll given 'at least' (and not a "
+                f"round number) is the count confirmed when it was written{what}")
     if rel == "disjoint" and relate_quantities(qa, qb) != "disjoint":
         apart = int(ESTIMATES_APART * 100)
         return f"{first} and {second} are two estimates more than {apart}% apart{what}"

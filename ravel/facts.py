@@ -263,7 +263,10 @@ def compare_facts(
         besides = f"person:{key[1]}" if key[0] == "age" else None
         for fa, fb in _pairs(by_doc, stories, neighbours, besides):
             a, b = fa.claim, fb.claim
-            if frozenset((a.id, b.id)) in together or different_names(a, b, ("city", "region")):
+            places = (stories.names_of(a), stories.names_of(b))
+            if frozenset((a.id, b.id)) in together or different_names(
+                a, b, ("city", "region"), names=places
+            ):
                 continue  # an event compares it, or two towns' facts
             if key[0] != "age" and _other_days(a, b):
                 continue  # two happenings of one kind (a story's background, its sequel)

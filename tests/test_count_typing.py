@@ -55,6 +55,12 @@ def test_count_keys(sentence: str, surface: str, key: tuple[str, str] | None) ->
         ("In neighboring San Remigio, five people died when walls crumbled.", "five",
          "san remigio"),
         ("Nine of the dead were from Bogo City, officials said on Tuesday.", "Nine", "bogo"),
+        ("In Medellin, near Bogo, at least 12 residents were killed as they slept.",
+         "at least 12", "medellin"),  # the aside locates the town told of
+        ("Near Bogo, in Medellin, at least 12 residents were killed.", "at least 12",
+         "medellin"),
+        ("In Medellin, Bogo and Tabogon, at least 12 residents were killed.", "at least 12",
+         None),  # a list of towns: whose count is it?
         ("At least 38 people were killed on Monday.", "At least 38", None),
     ],
 )
@@ -214,6 +220,30 @@ def test_two_estimates_far_apart_disagree() -> None:
     }) == [("compatible", ["about 19km", "some 21 kilometres"])]
 
 
+@pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        ("at least 35 people", "39 people", "conflict"),  # a tally, then another
+        ("at least 85 people", "at least 96 people", "conflict"),
+        ("at least four people", "19 people", "conflict"),
+        ("at least 35 people", "35 people", "compatible"),
+        ("at least 30 people", "34 people", "compatible"),  # a round bound: rounded down
+        ("at least two dozen people", "28 people", "compatible"),
+        ("at least 35 people", "at least 30 people", "compatible"),  # 30 rounds 35 down
+        ("at least 35 people", "at least 40 people", "conflict"),
+        ("more than 160 people", "187 people", "compatible"),  # "more than": a rounding
+    ],
+)
+def test_a_toll_at_least_so_many_is_the_count_confirmed_then(
+    a: str, b: str, verdict: str
+) -> None:
+    found = _findings({
+        "a": f"The fire in Delhi killed {a} on Sunday, officials said.",
+        "b": f"The fire in Delhi killed {b} on Sunday, officials said.",
+    })
+    assert [v for v, _ in found] == [verdict]
+
+
 def test_a_building_has_one_number_of_storeys() -> None:
     from ravel.facts import fact_key
 
@@ -244,6 +274,8 @@ def test_a_place_within_another_is_no_clash() -> None:
         ("The train crashed about 100 miles northeast of Kansas City on Monday.",
          "The train crashed about 84 miles northeast of Kansas City on Monday.", "conflict",
          "two estimates more than 10% apart"),
+        ("The fire killed at least 35 people in Delhi on Sunday.",
+         "The fire killed 39 people in Delhi on Sunday.", "conflict", "two tallies"),
     ],
 )
 def test_the_explanation_gives_the_reason_the_verdict_was_drawn_for(
@@ -256,3 +288,23 @@ def test_the_explanation_gives_the_reason_the_verdict_was_drawn_for(
     (finding,) = [f for f in compare_event(event) if f.slot == "quantity"]
     assert finding.verdict == verdict
     assert reason in verdict_reason(finding)
+
+
+def test_a_title_happened_where_its_lead_says() -> None:
+    from ravel.align import Stories, anchored
+
+    java = claims_of(document("java", (
+        "Bus plunges into ravine, killing 26 pilgrims in Indonesia\n\n"
+        "A tourist bus plunged into a ravine on the island of Java on Wednesday, killing "
+        "26 people, police said.\n"
+    )))
+    sumatra = claims_of(document("sumatra", (
+        "The number of people killed when a bus plunged into a ravine on Sumatra island "
+        "has risen to 28, with 26 others injured, police said.\n"
+    )))
+    stories = Stories((*java, *sumatra))
+    title, lead = java[0], java[1]
+    assert {m.text for m in stories.names_of(title)} >= {"Indonesia", "Java"}
+    assert {m.text for m in stories.names_of(lead)} == {m.text for m in lead.places + lead.actors}
+    assert not anchored(title, sumatra[0], stories)  # Java's bus is not Sumatra's
+    assert anchored(title, java[1], stories)
