@@ -190,9 +190,35 @@ _WHOLE_BEFORE = re.compile(  # "12 of the 40", "Four of the 42"; not "all of the
 
 
 def whole_of_a_part(claim: Claim, quantity: Quantity) -> bool:
-    """The 40 of "killed 12 of the 40 passengers": a whole the part was taken from."""
+    """The 40 of "killed 12 of the 40 passengers", the nine of "they found nine workers,
+    seven of whom were dead": a whole the part was taken from."""
     text, start = claim.plain or claim.text, quantity.start - claim.start
-    return _WHOLE_BEFORE.search(text, max(0, start - 12), start) is not None
+    end = max(quantity.end, quantity.counted_end or 0) - claim.start
+    if _WHOLE_BEFORE.search(text, max(0, start - 12), start) is not None:
+        return True
+    if not _part_after(claim, text, end):
+        return False
+    # "killed 25 people, 12 of them children": the event befell the whole, the toll
+    return not any(quantity.start - PART_EVENT_REACH <= e.end <= quantity.start
+                   for e in claim.events)
+
+
+PART_EVENT_REACH = 30  # characters before a whole within which its event word would be
+
+
+def _part_after(claim: Claim, text: str, end: int) -> bool:
+    """ ", seven of whom were dead", ", 12 of them children": a part told after its whole
+    (not ", most of them students")."""
+    comma = _COMMA.match(text, end)
+    if comma is None:
+        return False
+    return any(q.start - claim.start == comma.end()
+               and _OF_WHOM.match(text, q.end - claim.start) is not None
+               for q in claim.quantities)
+
+
+_COMMA = re.compile(r",\s+")
+_OF_WHOM = re.compile(r"\s+of\s+(?:whom|which|them)\b", re.IGNORECASE)
 
 
 def partitive(claim: Claim, quantity: Quantity) -> bool:

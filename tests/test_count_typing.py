@@ -32,6 +32,10 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
         ("12 of the victims died in the coastal state of El Oro on Saturday.", "12",
          ("death", "person@el oro")),
         ("Four of the 42 workers on duty were lightly injured on Tuesday.", "42", None),
+        ("They found nine workers, seven of whom were dead, on Monday.", "nine",
+         None),  # the whole a part is told of
+        ("The blast killed 25 people, 12 of them children, on Monday.", "25",
+         ("death", "person")),  # the whole befell the event: the toll
         ("At least 38 people were killed in Tula on Monday.", "At least 38",
          ("death", "person")),  # one town: the count is the event's
         ("The quake struck about 19km northeast of Bogo on Tuesday.", "about 19km",
