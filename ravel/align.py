@@ -16,6 +16,8 @@ of event" (see NOTES), so alignment works in three steps:
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import functools
 import hashlib
 import math
@@ -325,6 +327,7 @@ def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str], set[st
     for m in names:
         if m.role == "person" and (name := full_name(m.text)):
             full[m.key].add(name)
+    cited = {(m.start, m.end) for c in claims for m in _names(c) if _cited(c, m)}
     terms, places, institutions = set(), set(), set()
     for m in names:
         known = full.get(m.key, set()) if m.role == "person" else set()
@@ -332,7 +335,7 @@ def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str], set[st
         terms.add(term)
         if not _is_someone(m):
             places.add(term)
-        elif m.role == "organisation":
+        elif m.role == "organisation" or (m.start, m.end) in cited:
             institutions.add(term)
     for c in claims:
         terms |= {f"d:{t.value}" for t in c.dates if _DAY.fullmatch(t.value)}
@@ -341,6 +344,15 @@ def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str], set[st
             if q.lo is not None and q.lo == q.hi and q.lo >= 10 and q.kind != "ordinal"
         }
     return terms, places, institutions
+
+
+def _cited(claim: Claim, mention: Mention) -> bool:
+    """A name given as a claim's source that is not a person: an outlet or an agency
+    ("Yonhap news agency reported"), which many stories cite and none is about."""
+    return mention.role != "person" and any(
+        a.source and a.start <= mention.start and mention.end <= a.end
+        for a in claim.attributions
+    )
 
 
 def _names(claim: Claim) -> list[Mention]:
@@ -680,6 +692,45 @@ _NOT_EVENT_DATE = re.compile(
 )
 
 
+def _event_date(claim: Claim, t: Timex) -> Timex | None:
+    """The date as the day or year something happened; None for the date of a statement
+    or the bound of a span ("since 2001"), unless the bound says when something happened:
+    "since 2014, when the ferry Sewol sank", "since the 2014 Sewol ferry disaster" (not
+    "since the 2014 level")."""
+    if t.type not in ("DATE", "TIME") or t.value.endswith("_REF"):
+        return None
+    plain = claim.plain or claim.text
+    if _WHEN_AFTER.match(plain, t.end - claim.start):
+        return _as_point(t)
+    if t.mod in ("BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE"):
+        return None
+    if not _NOT_EVENT_DATE.search(_before(plain, t.start - claim.start, 30)):
+        return t
+    if not _ATTRIBUTIVE_YEAR.match(plain, t.start - claim.start - 4):
+        return None
+    return t if any(0 < e.start - t.end <= ATTRIBUTIVE_REACH for e in claim.events) else None
+
+
+def _as_point(t: Timex) -> Timex | None:
+    """ "since 2014" as the year 2014 (or "since 3 May 2014" as that day)."""
+    if t.lo is None:
+        return None
+    if _YEAR_VALUE.fullmatch(t.value):
+        hi = datetime.date(t.lo.year + 1, 1, 1)
+    elif _DAY_VALUE.fullmatch(t.value):
+        hi = t.lo + datetime.timedelta(days=1)
+    else:
+        return None
+    return dataclasses.replace(t, mod=None, hi=hi)
+
+
+_YEAR_VALUE = re.compile(r"\d{4}")
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ATTRIBUTIVE_YEAR = re.compile(r"the \d{4} (?!and\b|or\b|to\b)[^\W\d_]")
+_WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
+ATTRIBUTIVE_REACH = 60  # characters from the year to an event word it dates
+
+
 def main_date(claim: Claim, classes: frozenset[str] | None = None) -> Timex | None:
     """The date the claim's event happened on.
 
@@ -687,13 +738,7 @@ def main_date(claim: Claim, classes: frozenset[str] | None = None) -> Timex | No
     ("officials said on Monday"); of several, the one nearest the event words of `classes`
     (the event being compared), else the first.
     """
-    plain = claim.plain or claim.text
-    candidates = [
-        t for t in claim.dates
-        if t.type in ("DATE", "TIME") and not t.value.endswith("_REF")
-        and t.mod not in ("BEFORE", "AFTER", "ON_OR_AFTER", "ON_OR_BEFORE")
-        and not _NOT_EVENT_DATE.search(_before(plain, t.start - claim.start, 30))
-    ]
+    candidates = [d for t in claim.dates if (d := _event_date(claim, t)) is not None]
     if len(candidates) <= 1 or not classes:
         return candidates[0] if candidates else None
     words = [e for e in claim.events if e.key in classes] or list(claim.events)

@@ -23,6 +23,16 @@ PERSON_NOUNS = frozenset(
     firemen firefighters rescuers miners pilgrims labourers laborers personnel minors
     """.split()
 )
+# Those sent to help (and soldiers): when a disaster kills some of them, they are a part
+# of its toll, counted by kind ("12 firefighters died" is not the toll of 44), one kind
+# whatever they are called.
+RESPONDERS = {
+    "firefighters": "firefighter", "firefighter": "firefighter", "firemen": "firefighter",
+    "fireman": "firefighter", "rescuers": "rescuer", "rescuer": "rescuer",
+    "policemen": "police", "policeman": "police", "police": "police", "officers": "police",
+    "soldiers": "soldier", "soldier": "soldier", "troops": "soldier",
+    "servicemen": "soldier", "paramedics": "medic", "medics": "medic",
+}  # fmt: skip
 PERSON_EVENTS = frozenset({"death", "injury", "arrest", "release", "charge", "sentence", "expel"})
 
 
@@ -76,6 +86,8 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
         thing = f"{quantity.unit}:{what}"
     elif quantity.unit:
         thing = quantity.unit  # an age, a magnitude, a sum of money: never a head count
+    elif counted in RESPONDERS:  # "12 firefighters died": a part of any toll, by kind
+        thing = f"{RESPONDERS[counted]} among"
     elif counted in PERSON_NOUNS:
         thing = "person"
     elif not counted and event in PERSON_EVENTS and attached_event(claim, quantity):
@@ -241,7 +253,8 @@ def kind_of_part(claim: Claim, quantity: Quantity) -> str | None:
         _KIND_BEFORE.search(text, max(0, start - 24), start) or _AMONG.match(text)
     ):
         return None
-    return stem(quantity.counted.lower())
+    counted = quantity.counted.lower()
+    return RESPONDERS.get(counted, stem(counted))
 
 
 def subset(claim: Claim, quantity: Quantity) -> bool:
@@ -278,9 +291,18 @@ def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:
     attached = attached_event(claim, quantity)
     if attached is not None:
         return attached
-    nearest = min(claim.events, key=lambda e: min(abs(e.start - quantity.end),
-                                                   abs(quantity.start - e.end)))
+    text, offset = claim.plain or claim.text, claim.start
+    near = [e for e in claim.events  # not across "said": "which gave the death toll,
+            if e.start > quantity.start  # also said 23 people had been sent to hospitals"
+            or not _REPORTED.search(text, e.end - offset, quantity.start - offset)]
+    if not near:
+        return None
+    nearest = min(near, key=lambda e: min(abs(e.start - quantity.end),
+                                          abs(quantity.start - e.end)))
     return nearest.key
+
+
+_REPORTED = re.compile(r"\b(?:said|says|told|reported|added|announced)\b")
 
 
 def attached_event(claim: Claim, quantity: Quantity) -> str | None:

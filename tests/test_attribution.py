@@ -131,6 +131,8 @@ NEGATION_CASES = [
         "neither/nor/none",
     ),
     ("It was nothing but a raid, not only a search.", [], "nothing but, not only"),
+    ("Not many survived the explosions; not all were found.", [],
+     "not many, not all: a quantity, not a denial"),
 ]
 
 assert len({c[0] for c in NEGATION_CASES}) == len(NEGATION_CASES), "duplicate inputs"

@@ -32,6 +32,8 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
         ("12 of the victims died in the coastal state of El Oro on Saturday.", "12",
          ("death", "person@el oro")),
         ("Four of the 42 workers on duty were lightly injured on Tuesday.", "42", None),
+        ("The department, which gave the latest death toll, also said 23 people had been "
+         "sent to hospitals.", "23", ("", "person")),  # a verb of its own: not the toll
         ("They found nine workers, seven of whom were dead, on Monday.", "nine",
          None),  # the whole a part is told of
         ("The blast killed 25 people, 12 of them children, on Monday.", "25",

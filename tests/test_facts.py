@@ -400,3 +400,38 @@ def test_an_estimate_is_a_fact_and_a_vague_word_is_not() -> None:
     assert _key("About 30 people were killed in Tula on Monday.", "About 30") == (
         "death", "person")
     assert _key("Dozens of people were killed in Tula on Monday.", "Dozens") is None
+
+
+def test_an_outlet_cited_as_a_source_is_no_story_name() -> None:
+    report = report_of({
+        "a": "A crowd crush killed 154 people in Seoul on Saturday, Yonhap news agency "
+             "reported.",
+        "b": "Blasts at a warehouse killed 44 people in Tianjin on Thursday, South Korean "
+             "news agency Yonhap reported.",
+        "c": "Spokesman Kim Daeho of the Yongsan fire station said 154 people died.",
+        "d": "Kim Daeho, a spokesman, said the toll stood at 151 on Sunday.",
+    })
+    stories = Stories(report.claims)
+    assert not stories.share_rare_name("a", "b")  # both cite Yonhap: no story in common
+    assert stories.share_rare_name("c", "d")  # a spokesman both name is one
+
+
+@pytest.mark.parametrize(
+    ("sentence", "year"),
+    [
+        ("This is the deadliest tragedy since the 2014 Sewol ferry disaster that claimed "
+         "the lives of 304 people.", 2014),
+        ("It is the worst disaster since 2014, when the ferry Sewol sank and killed 304 "
+         "people.", 2014),
+        ("Prices have stayed high since the 2014 level was reached.", None),
+        ("The road has been closed since 2014.", None),
+    ],
+)
+def test_a_year_that_says_when_something_happened_dates_it(
+    sentence: str, year: int | None
+) -> None:
+    from ravel.align import main_date
+
+    (claim,) = claims_of(document("d", sentence))
+    date = main_date(claim)
+    assert (date.lo.year if date and date.lo else None) == year

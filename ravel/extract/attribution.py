@@ -129,7 +129,8 @@ NEGATION_RE = re.compile(
 # fixed phrases with a negative word that negate nothing ("not only X but Y", "no fewer than 5")
 NOT_NEGATION_RE = re.compile(
     r"(?:not|no|none|nothing|never)\s+(?:only|just|merely|simply|least|to\s+mention|but|doubt|wonder|matter"
-    r"|sooner|other\s+than|short\s+of|mind|(?:less|more|fewer)\s+than)\b",
+    r"|sooner|other\s+than|short\s+of|mind|(?:less|more|fewer)\s+than"
+    r"|many|much|all|every\w*|enough|always)\b",  # "not many survived": some did
     re.IGNORECASE,
 )
 NEGATIVE_WORDS = frozenset({"not", "no", "none", "nothing", "never"})
