@@ -4,6 +4,7 @@ by alignment (counts as evidence), comparison (counts as a slot) and facts."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -83,7 +84,7 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
         what = measured_noun(claim, quantity) or reference(claim, quantity)
         if what is None:
             return None
-        thing = f"{quantity.unit}:{what}"
+        thing = f"length:{what}"  # in any unit: "420 meters deep" / "500 yards underground"
     elif quantity.unit:
         thing = quantity.unit  # an age, a magnitude, a sum of money: never a head count
     elif counted in RESPONDERS:  # "12 firefighters died": a part of any toll, by kind
@@ -123,7 +124,27 @@ def superseded(claim: Claim, quantity: Quantity) -> bool:
                 or _SUPERSEDED_AFTER.match(text, end))
 
 
-LENGTH_UNITS = frozenset({"km", "m", "cm", "mm", "mi", "ft", "in", "yd"})
+METRES = {"km": Decimal(1000), "m": Decimal(1), "cm": Decimal("0.01"), "mm": Decimal("0.001"),
+          "mi": Decimal("1609.344"), "ft": Decimal("0.3048"), "in": Decimal("0.0254"),
+          "yd": Decimal("0.9144")}
+LENGTH_UNITS = frozenset(METRES)
+
+
+def measure_kind(unit: str) -> str:
+    """What a unit measures, for keys: lengths in any unit are one kind."""
+    return "length" if unit in LENGTH_UNITS else unit
+
+
+def in_metres(q: Quantity) -> Quantity:
+    """A length in metres, so that feet, yards and kilometres can be compared."""
+    factor = METRES.get(q.unit or "")
+    if factor is None or q.unit == "m":
+        return q
+    return dataclasses.replace(
+        q, unit="m",
+        lo=None if q.lo is None else q.lo * factor,
+        hi=None if q.hi is None else q.hi * factor,
+    )
 EVENT_NOUNS = {"fatalities": "death", "deaths": "death", "dead": "death", "injuries": "injury",
                "survivors": "state:survived"}  # "There were 134 survivors"
 # From where a distance is measured: "19km northeast of Bogo", "100 miles from the
@@ -156,14 +177,15 @@ def reference(claim: Claim, quantity: Quantity) -> str | None:
 # toll rose to 70").
 _COUNT_THEN_EVENT = re.compile(
     r"\s+(?:(?!(?:and|or|but)\b)[^\W\d_]+\s+)?"
-    r"(?:(?:were|was|are|is|have|has|had|been|being|reported|later)\s+){0,3}",
+    r"(?:(?:were|was|are|is|have|has|had|been|being|reported|later|confirmed|feared"
+    r"|believed|presumed|now|still|already)\s+){0,3}",
     re.IGNORECASE,
 )
 _TOLL_VERBS = (r"rose|rises|risen|climbed|climbs|increased|increases|jumped|reached|reaches"
                r"|stood|stands|was|is")
 _EVENT_THEN_COUNT = re.compile(  # "killing one person", "the death toll has risen to 70"
     rf"\s+(?:toll\s+(?:of\s+)?)?(?:(?:has|had|have|now)\s+)?"
-    rf"(?:(?:{_TOLL_VERBS})\s+(?:(?:to|at|of)\s+)?)?(?:(?:a|an|the|another|some)\s+)?",
+    rf"(?:(?:{_TOLL_VERBS})\s+(?:now\s+)?(?:(?:to|at|of)\s+)?)?(?:(?:a|an|the|another|some)\s+)?",
     re.IGNORECASE,
 )
 # "The number of people killed when ... has risen to 28": a toll stated at the end.
@@ -348,7 +370,8 @@ _NOUN_MEASURED = re.compile(  # "a depth of 66.4 km"
 )
 _BELOW = re.compile(  # "600m (2,000ft) below ground", "1,000 metres underground"
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:below|beneath|under)\s+(?:the\s+)?"
-    r"(?:ground|surface|sea\s+level|earth)|underground)\b",
+    r"(?:ground|surface|sea\s+level|earth)|underground"
+    r"|deep(?=\s+(?:inside|in|into|under|below|beneath|within)\b|\s*[.,;]))\b",
     re.IGNORECASE,
 )
 _NOT_NOUNS = frozenset(
@@ -458,11 +481,20 @@ def measured_noun(claim: Claim, quantity: Quantity) -> str | None:
 RELATION_RANK = {"equal": 0, "contains": 1, "within": 1, "overlap": 1, "disjoint": 2}
 
 
+def same_unit(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity]:
+    """Two lengths in one unit (metres) when they were given in two."""
+    return (a, b) if a.unit == b.unit else (in_metres(a), in_metres(b))
+
+
 def relate_counts(a: Quantity, b: Quantity) -> str:
     """`relate_quantities` as a reader weighs two reports' counts: a number and a bound at
     it ("150" / "over 150") differ only in rounding (overlap); two estimates far apart
     ("about 100 miles" / "about 84 miles") disagree though their intervals meet."""
+    converted = a.unit != b.unit
+    a, b = same_unit(a, b)
     relation = relate_quantities(a, b)
+    if relation == "disjoint" and converted and conversions(a, b):
+        return "overlap"
     if relation == "disjoint" and rounded_bound(a, b):
         return "overlap"
     if relation in ("contains", "within", "overlap") and (
@@ -472,8 +504,19 @@ def relate_counts(a: Quantity, b: Quantity) -> str:
     return relation
 
 
+CONVERSION_SLACK = Decimal("0.05")  # a length converted is rounded: 600 m is "2,000 ft"
+
+
+def conversions(a: Quantity, b: Quantity) -> bool:
+    """Two exact lengths (in one unit now) close enough to be one length converted."""
+    if a.lo is None or b.lo is None or a.lo != a.hi or b.lo != b.hi:
+        return False
+    return abs(a.lo - b.lo) <= CONVERSION_SLACK * max(a.lo, b.lo)
+
+
 def rounded_bound(a: Quantity, b: Quantity) -> bool:
     """ "150 firefighters" and "over 150 firefighters": a number and a bound at it."""
+    a, b = same_unit(a, b)
     for exact, bound in ((a, b), (b, a)):
         if exact.lo is None or exact.lo != exact.hi:
             continue
@@ -489,6 +532,7 @@ ESTIMATES_APART = Decimal("0.1")  # two estimates whose centres differ by more d
 
 def estimates_apart(a: Quantity, b: Quantity) -> bool:
     """Two estimates (each +-10%) whose centres differ by more than ESTIMATES_APART."""
+    a, b = same_unit(a, b)
     if not (is_estimate(a) and is_estimate(b)):
         return False
     ca, cb = _centre(a), _centre(b)
@@ -504,6 +548,7 @@ def tallies_apart(a: Quantity, b: Quantity) -> bool:
     as the count confirmed so far, so an unround bound is a tally, and another report's
     different tally disagrees with it. A round bound ("at least 30") may be a rounding
     down, and is left a bound."""
+    a, b = same_unit(a, b)
     for tally, other in ((a, b), (b, a)):
         if not _unround_floor(tally):
             continue

@@ -41,11 +41,14 @@ from ravel.counts import (
     PERSON_NOUNS,
     adjacent,
     attached_event,
+    conversions,
     count_key,
     count_town,
+    measure_kind,
     measured_noun,
     partitive,
     reference,
+    same_unit,
     superseded,
     whole_of_a_part,
 )
@@ -77,7 +80,7 @@ def fact_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
         return key if key is not None and key[0] else None
     if quantity.kind == "measure" and quantity.unit is not None:
         noun = measured_noun(claim, quantity) or reference(claim, quantity)
-        return (str(quantity.unit), noun) if noun else None
+        return (measure_kind(quantity.unit), noun) if noun else None
     if quantity.kind != "cardinal" or (quantity.vague and not is_estimate(quantity)):
         return None  # "dozens" is no fact; "about 30" is one
     toll = count_key(claim, quantity)  # "27 fatalities", "12 still missing", "30 in Bogo"
@@ -145,9 +148,23 @@ def document_facts(
             if town is not None:  # "14 people died in Bogo": Bogo's toll, maybe not the story's
                 key = (key[0], f"person@{town}")
             facts[key][claim.doc_id].append(Fact(key, claim, quantity))
-    return _one_value_each(facts, lambda found: {
-        (f.quantity.lo, f.quantity.hi, f.quantity.lo_open, f.quantity.hi_open) for f in found
-    })
+    return _one_value_each(facts, _values)
+
+
+def _values(facts: list[Fact]) -> set[Any]:
+    """The distinct values a document gives a fact; a length and its conversion in
+    another unit ("600 metres", "2,000 feet") are one value."""
+    values: list[Quantity] = []
+    for q in (f.quantity for f in facts):
+        if not any(_one_value(q, seen) for seen in values):
+            values.append(q)
+    return {(q.lo, q.hi, q.lo_open, q.hi_open, q.unit) for q in values}
+
+
+def _one_value(a: Quantity, b: Quantity) -> bool:
+    if a.unit == b.unit:
+        return (a.lo, a.hi, a.lo_open, a.hi_open) == (b.lo, b.hi, b.lo_open, b.hi_open)
+    return conversions(*same_unit(a, b))
 
 
 # How long people were in a plight: "trapped underground for seven hours", "held for

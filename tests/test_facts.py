@@ -85,16 +85,45 @@ def test_what_is_no_fact(sentence: str, surface: str, why: str) -> None:
 
 def test_a_depth_of_is_a_depth() -> None:
     assert _key("The quake struck at a depth of 66.4 km on Saturday.", "66.4 km") == (
-        "km", "depth")
+        "length", "depth")
 
 
 def test_a_document_giving_two_values_keeps_none() -> None:
     one = claims_of(document("d", "Its wreck lies in a 70-metre ravine."))
-    assert set(document_facts(one)) == {("m", "ravin")}
+    assert set(document_facts(one)) == {("length", "ravin")}
     two = claims_of(document(
         "d", "Its wreck lies in a 70-metre ravine. A 40-metre ravine lies further down."
     ))
     assert document_facts(two) == {}
+
+
+def test_a_length_and_its_conversion_are_one_value() -> None:
+    (found,) = document_facts(claims_of(document("d", (
+        "The accident happened 600 metres below the surface. They were trapped 2,000 feet "
+        "underground."
+    )))).values()
+    assert [len(v) for v in found.values()] == [2]  # one document, one value given twice
+    two = claims_of(document("d", (
+        "The accident happened 600 metres below the surface. They were trapped 1,000 feet "
+        "underground."
+    )))
+    assert document_facts(two) == {}
+
+
+def test_lengths_in_two_units_are_compared() -> None:
+    texts = {
+        "a": "Energy minister Taner Yildiz said the workers were 420 meters deep inside the "
+             "mine in Soma on Tuesday.",
+        "b": "Energy minister Taner Yildiz said the workers were 1,000 feet underground in "
+             "Soma on Tuesday.",
+        "c": "Energy minister Taner Yildiz said the workers were 1,380 feet underground in "
+             "Soma on Tuesday.",
+    }
+    _, findings = _facts(texts)
+    verdicts = {frozenset(s.claim.doc_id for s in f.sides): f.verdict
+                for f in findings if f.slot == "quantity"}
+    assert verdicts[frozenset("ab")] == "conflict"  # 420 m is 1,378 ft
+    assert verdicts[frozenset("ac")] != "conflict"
 
 
 STORY = {
@@ -370,7 +399,7 @@ def test_fact_events_say_so_in_the_json() -> None:
     events = json.loads(result.stdout)["events"]
     assert {e["kind"] for e in events} == {"aligned", "fact"}
     facts = [e for e in events if e["kind"] == "fact"]
-    assert {e["label"] for e in facts} >= {"ravin (m)", "anton brekke"}
+    assert {e["label"] for e in facts} >= {"ravin (length)", "anton brekke"}
 
 
 def test_a_name_read_as_a_person_in_one_report_and_a_place_in_another_is_one_term() -> None:
