@@ -319,15 +319,14 @@ def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str], set[st
     them say where (places, countries and their governments) and which name institutions.
     A person is known by full name where the document gives one ("Anna Weber" is not
     "Mateo Weber"; "Ms Weber" is the document's one Weber)."""
-    names = [
+    names = [  # not an outlet cited as a source: "South Korean news agency Yonhap reported"
         m for c in claims for m in _names(c)
-        if m.kind in ("actor", "place") and m.role != "nationality"
+        if m.kind in ("actor", "place") and m.role != "nationality" and not _cited(c, m)
     ]
     full: dict[str, set[str]] = defaultdict(set)
     for m in names:
         if m.role == "person" and (name := full_name(m.text)):
             full[m.key].add(name)
-    cited = {(m.start, m.end) for c in claims for m in _names(c) if _cited(c, m)}
     terms, places, institutions = set(), set(), set()
     for m in names:
         known = full.get(m.key, set()) if m.role == "person" else set()
@@ -335,7 +334,7 @@ def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str], set[st
         terms.add(term)
         if not _is_someone(m):
             places.add(term)
-        elif m.role == "organisation" or (m.start, m.end) in cited:
+        elif m.role == "organisation":
             institutions.add(term)
     for c in claims:
         terms |= {f"d:{t.value}" for t in c.dates if _DAY.fullmatch(t.value)}
@@ -348,7 +347,8 @@ def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str], set[st
 
 def _cited(claim: Claim, mention: Mention) -> bool:
     """A name given as a claim's source that is not a person: an outlet or an agency
-    ("Yonhap news agency reported"), which many stories cite and none is about."""
+    ("South Korean news agency Yonhap reported"), which many stories cite and none is
+    about."""
     return mention.role != "person" and any(
         a.source and a.start <= mention.start and mention.end <= a.end
         for a in claim.attributions

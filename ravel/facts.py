@@ -48,6 +48,7 @@ from ravel.counts import (
     measured_noun,
     partitive,
     reference,
+    relate_counts,
     same_unit,
     superseded,
     whole_of_a_part,
@@ -148,17 +149,29 @@ def document_facts(
             if town is not None:  # "14 people died in Bogo": Bogo's toll, maybe not the story's
                 key = (key[0], f"person@{town}")
             facts[key][claim.doc_id].append(Fact(key, claim, quantity))
-    return _one_value_each(facts, _values)
+    kept = _one_value_each(facts, _values)
+    for by_doc in kept.values():
+        for found in by_doc.values():
+            found.sort(key=lambda f: not _exact(f.quantity))  # the most precise speaks
+    return kept
 
 
 def _values(facts: list[Fact]) -> set[Any]:
-    """The distinct values a document gives a fact; a length and its conversion in
-    another unit ("600 metres", "2,000 feet") are one value."""
+    """The distinct values a document gives a fact. A length and its conversion in
+    another unit ("600 metres", "2,000 feet") are one value, and so are a number and a
+    vaguer wording that holds it ("killed more than 150 people" ... "153 were killed")."""
     values: list[Quantity] = []
     for q in (f.quantity for f in facts):
         if not any(_one_value(q, seen) for seen in values):
             values.append(q)
+    exact = [q for q in values if _exact(q)]
+    if len(exact) == 1 and all(relate_counts(exact[0], q) != "disjoint" for q in values):
+        return {"one"}
     return {(q.lo, q.hi, q.lo_open, q.hi_open, q.unit) for q in values}
+
+
+def _exact(q: Quantity) -> bool:
+    return q.lo is not None and q.lo == q.hi
 
 
 def _one_value(a: Quantity, b: Quantity) -> bool:

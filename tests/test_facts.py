@@ -110,6 +110,20 @@ def test_a_length_and_its_conversion_are_one_value() -> None:
     assert document_facts(two) == {}
 
 
+def test_a_number_and_a_vaguer_wording_of_it_are_one_value() -> None:
+    facts = document_facts(claims_of(document("d", (
+        "The crush killed more than 150 people on Saturday. As of Sunday evening, officials "
+        "said 153 people were killed."
+    ))))
+    (found,) = facts[("death", "person")].values()
+    assert [f.quantity.text for f in found] == ["153", "more than 150"]  # the precise first
+    two = claims_of(document("d", (
+        "The crush killed more than 150 people on Saturday. Officials said 149 people were "
+        "killed."
+    )))
+    assert ("death", "person") not in document_facts(two)
+
+
 def test_lengths_in_two_units_are_compared() -> None:
     texts = {
         "a": "Energy minister Taner Yildiz said the workers were 420 meters deep inside the "
