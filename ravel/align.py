@@ -692,6 +692,11 @@ _NOT_EVENT_DATE = re.compile(
 )
 
 
+def event_dates(claim: Claim) -> list[Timex]:
+    """The dates in a claim that say when something happened (see `_event_date`)."""
+    return [d for t in claim.dates if (d := _event_date(claim, t)) is not None]
+
+
 def _event_date(claim: Claim, t: Timex) -> Timex | None:
     """The date as the day or year something happened; None for the date of a statement
     or the bound of a span ("since 2001"), unless the bound says when something happened:
@@ -738,7 +743,7 @@ def main_date(claim: Claim, classes: frozenset[str] | None = None) -> Timex | No
     ("officials said on Monday"); of several, the one nearest the event words of `classes`
     (the event being compared), else the first.
     """
-    candidates = [d for t in claim.dates if (d := _event_date(claim, t)) is not None]
+    candidates = event_dates(claim)
     if len(candidates) <= 1 or not classes:
         return candidates[0] if candidates else None
     words = [e for e in claim.events if e.key in classes] or list(claim.events)

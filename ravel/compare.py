@@ -21,6 +21,7 @@ from ravel.align import (
     YEARS_APART,
     Stories,
     anchored,
+    event_dates,
     main_date,
     quotes_match,
     years_apart,
@@ -148,7 +149,8 @@ def _compare_dates(event: Event, pairs: Pairs) -> Iterator[Finding]:
     sides = {c.id: _date_side(c, t) for c, t in dated}
     paired = {(a.id, b.id) for a, b in pairs}
     relations = [
-        (a, b, None if _same_words(ta, tb) else _weekday_relation(ta, tb))
+        (a, b, None if _same_words(ta, tb) or _told_elsewhere(a, ta, b, tb)
+         else _weekday_relation(ta, tb))
         for (a, ta), (b, tb) in combinations(dated, 2)
         if (a.id, b.id) in paired
     ]
@@ -160,6 +162,17 @@ _WEEKDAY_ONLY = re.compile(
     r"(?:\s+(?:morning|afternoon|evening|night))?",
     re.IGNORECASE,
 )
+
+
+def _told_elsewhere(a: Claim, ta: Timex, b: Claim, tb: Timex) -> bool:
+    """Two days for one event, but one claim also gives the other's day: "on Tuesday,
+    as police raised the toll from the eruption a day earlier" / "the eruption on Monday"
+    tell of two happenings (the toll raised, the eruption), and agree on the eruption."""
+    if relate_timex(ta, tb) != "disjoint":
+        return False
+    return (any(relate_timex(t, tb) not in ("disjoint", None) for t in event_dates(a) if t != ta)
+            or any(relate_timex(t, ta) not in ("disjoint", None)
+                   for t in event_dates(b) if t != tb))
 
 
 def _weekday_relation(a: Timex, b: Timex) -> str | None:

@@ -24,15 +24,20 @@ PERSON_NOUNS = frozenset(
     firemen firefighters rescuers miners pilgrims labourers laborers personnel minors
     """.split()
 )
-# Those sent to help (and soldiers): when a disaster kills some of them, they are a part
-# of its toll, counted by kind ("12 firefighters died" is not the toll of 44), one kind
-# whatever they are called.
-RESPONDERS = {
+# Those sent to help (and soldiers), and people of one age, sex or origin: when a
+# disaster kills some of them, they are a part of its toll, counted by kind ("12
+# firefighters died" is not the toll of 44), one kind whatever they are called.
+KINDS_OF_PEOPLE = {
     "firefighters": "firefighter", "firefighter": "firefighter", "firemen": "firefighter",
     "fireman": "firefighter", "rescuers": "rescuer", "rescuer": "rescuer",
     "policemen": "police", "policeman": "police", "police": "police", "officers": "police",
     "soldiers": "soldier", "soldier": "soldier", "troops": "soldier",
     "servicemen": "soldier", "paramedics": "medic", "medics": "medic",
+    # and people picked out by age, sex or origin: "two children", "one woman"
+    "children": "child", "child": "child", "minors": "child", "minor": "child",
+    "boys": "boy", "boy": "boy", "girls": "girl", "girl": "girl", "babies": "child",
+    "infants": "child", "teenagers": "teenager", "women": "woman", "woman": "woman",
+    "foreigners": "foreigner", "foreigner": "foreigner", "tourists": "tourist",
 }  # fmt: skip
 PERSON_EVENTS = frozenset({"death", "injury", "arrest", "release", "charge", "sentence", "expel"})
 
@@ -71,6 +76,9 @@ def _nearest_fate(claim: Claim, quantity: Quantity) -> str | None:
 def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     if coordinated(claim, quantity):
         return None  # "two firemen and two police personnel were hurt": parts of a whole
+    text, start = claim.plain or claim.text, quantity.start - claim.start
+    if _FAMILY_BEFORE.search(text, max(0, start - 30), start):
+        return None  # "his wife and two children were inside": one family, not the toll
     if aboard(claim, quantity):
         return ("aboard", "person")  # "carrying 243 passengers": whatever befell them
     if aboard_part(claim, quantity):
@@ -87,8 +95,8 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
         thing = f"length:{what}"  # in any unit: "420 meters deep" / "500 yards underground"
     elif quantity.unit:
         thing = quantity.unit  # an age, a magnitude, a sum of money: never a head count
-    elif counted in RESPONDERS:  # "12 firefighters died": a part of any toll, by kind
-        thing = f"{RESPONDERS[counted]} among"
+    elif counted in KINDS_OF_PEOPLE:  # "12 firefighters died": a part of any toll, by kind
+        thing = f"{KINDS_OF_PEOPLE[counted]} among"
     elif counted in PERSON_NOUNS:
         thing = "person"
     elif not counted and event in PERSON_EVENTS and attached_event(claim, quantity):
@@ -276,7 +284,7 @@ def kind_of_part(claim: Claim, quantity: Quantity) -> str | None:
     ):
         return None
     counted = quantity.counted.lower()
-    return RESPONDERS.get(counted, stem(counted))
+    return KINDS_OF_PEOPLE.get(counted, stem(counted))
 
 
 def subset(claim: Claim, quantity: Quantity) -> bool:
@@ -324,6 +332,9 @@ def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:
     return nearest.key
 
 
+_FAMILY_BEFORE = re.compile(
+    r"\b(?:his|her|their)\s+(?:[^\W\d_]+\s+(?:and\s+)?){0,2}\Z", re.IGNORECASE
+)
 _REPORTED = re.compile(r"\b(?:said|says|told|reported|added|announced)\b")
 
 
