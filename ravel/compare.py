@@ -26,7 +26,13 @@ from ravel.align import (
     quotes_match,
     years_apart,
 )
-from ravel.counts import relate_counts, tallies_apart, typed_count_pairs
+from ravel.counts import (
+    CountsByKey,
+    counts_by_key,
+    relate_counts,
+    tallies_apart,
+    typed_count_pairs,
+)
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import ROLE_CLASS
 from ravel.extract.quantities import describe_quantity, relate_quantities
@@ -250,8 +256,12 @@ def _days_apart(a: str, b: str) -> int | None:
 
 
 def _compare_counts(event: Event, pairs: Pairs) -> Iterator[Finding]:
+    keyed: dict[str, CountsByKey] = {}  # each claim's counts typed once, not once a pair
     for a, b in pairs:
-        for qa, qb in typed_count_pairs(a, b):
+        for c in (a, b):
+            if c.id not in keyed:
+                keyed[c.id] = counts_by_key(c)
+        for qa, qb in typed_count_pairs(a, b, (keyed[a.id], keyed[b.id])):
             yield quantity_finding(event, (a, qa), (b, qb))
 
 
