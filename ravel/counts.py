@@ -86,6 +86,9 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     counted = (quantity.counted or "").lower()
     if counted in EVENT_NOUNS:
         return (EVENT_NOUNS[counted], "person")  # "27 fatalities"
+    happening = _counted_event(claim, quantity)
+    if happening is not None:
+        return ("events", happening)  # "three major tremors" / "four strong earthquakes"
     state = state_after(claim, quantity)
     event = state or _nearest_event(claim, quantity)
     if quantity.unit in LENGTH_UNITS:  # a depth, a distance from somewhere: say which
@@ -330,6 +333,17 @@ def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:
     nearest = min(near, key=lambda e: min(abs(e.start - quantity.end),
                                           abs(quantity.start - e.end)))
     return nearest.key
+
+
+def _counted_event(claim: Claim, quantity: Quantity) -> str | None:
+    """The class of the happenings a count counts, when the counted noun is an event word
+    ("two explosions", "four strong earthquakes"); not a toll's noun ("27 fatalities")."""
+    if quantity.counted_start is None or quantity.counted_end is None:
+        return None
+    for e in claim.events:
+        if e.start <= quantity.counted_start and quantity.counted_end <= e.end:
+            return e.key if e.key not in PERSON_EVENTS else None
+    return None
 
 
 _FAMILY_BEFORE = re.compile(

@@ -85,6 +85,8 @@ def fact_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     if quantity.kind != "cardinal" or (quantity.vague and not is_estimate(quantity)):
         return None  # "dozens" is no fact; "about 30" is one
     toll = count_key(claim, quantity)  # "27 fatalities", "12 still missing", "30 in Bogo"
+    if toll is not None and toll[0] == "events":
+        return toll  # how many happenings: "three major tremors" / "four earthquakes"
     if toll is not None and (toll[1].startswith("person") or toll[1].endswith(" among")) and (
         toll[0] in PERSON_EVENTS or toll[0] == "aboard" or toll[0].startswith("state:")
     ):
@@ -322,7 +324,7 @@ def _other_days(a: Claim, b: Claim) -> bool:
 # plight's length. Other things counted or measured ("200 houses", "a 150m ravine") need
 # the two sentences to share something else: "destroyed 200 houses" and "500 houses
 # were damaged" are two facts about houses.
-OWN_KEYS = frozenset({"age", "aboard", "storey"} | PERSON_EVENTS)
+OWN_KEYS = frozenset({"age", "aboard", "storey", "events"} | PERSON_EVENTS)
 
 
 def _context(

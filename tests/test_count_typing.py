@@ -37,6 +37,11 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
          ("death", "person@el oro")),
         ("Four of the 42 workers on duty were lightly injured on Tuesday.", "42", None),
         ("His wife and two children were inside the building, he said.", "two", None),
+        ("Three major tremors hit the region on Wednesday.", "Three",
+         ("events", "earthquake")),  # how many happenings
+        ("The avalanche came after four powerful earthquakes on Wednesday.", "four",
+         ("events", "earthquake")),
+        ("By Wednesday, officials confirmed 27 deaths.", "27", ("death", "person")),
         ("The avalanche killed two children on Wednesday.", "two", ("death", "child among")),
         ("The department, which gave the latest death toll, also said 23 people had been "
          "sent to hospitals.", "23", ("", "person")),  # a verb of its own: not the toll
