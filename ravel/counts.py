@@ -48,6 +48,8 @@ def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
         return None
     if superseded(claim, quantity):
         return None
+    if _SERIOUS_AFTER.match(claim.plain or claim.text, quantity.end - claim.start):
+        return ("state:serious", "person")  # "33 others remain in serious condition"
     if subset(claim, quantity):  # never the toll: "another 12 people were killed"
         kind = kind_of_part(claim, quantity)
         fate = _nearest_fate(claim, quantity)
@@ -303,6 +305,17 @@ def subset(claim: Claim, quantity: Quantity) -> bool:
 _STATE_AFTER = re.compile(
     r"\s+(?:[^\W\d_]+\s+)?(?:(?:were|was|are|is|remain|remained|remains|still|reportedly"
     r"|have\s+been|had\s+been)\s+){0,3}(?P<state>missing|unaccounted|trapped|stranded)\b",
+    re.IGNORECASE,
+)
+
+
+# Those badly hurt, however the part is told: "19 of them seriously", "37 of the injured
+# people were in serious condition", "29 who are in critical condition".
+_SERIOUS_AFTER = re.compile(
+    r"\s+(?:(?:others|people|patients|victims|of\s+them|of\s+the\s+(?:[^\W\d_]+\s+){0,2}?"
+    r"(?:injured|wounded|hurt)(?:\s+people)?|who|that)\s+)?"
+    r"(?:(?:are|were|is|was|remain|remained|remains|still|being|listed)\s+){0,3}"
+    r"(?:(?:in\s+(?:a\s+)?)?(?:serious|critical)\s+condition|(?:seriously|critically)\b)",
     re.IGNORECASE,
 )
 
