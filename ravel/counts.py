@@ -254,14 +254,15 @@ PART_EVENT_REACH = 30  # characters before a whole within which its event word w
 
 
 def _part_after(claim: Claim, text: str, end: int) -> bool:
-    """ ", seven of whom were dead", ", 12 of them children": a part told after its whole
-    (not ", most of them students")."""
+    """ ", seven of whom were dead": a part told after its whole, the part what the event
+    befell (not ", four of them children", nor ", most of them students")."""
     comma = _COMMA.match(text, end)
     if comma is None:
         return False
     return any(q.start - claim.start == comma.end()
                and _OF_WHOM.match(text, q.end - claim.start) is not None
-               for q in claim.quantities)
+               and any(0 <= e.start - q.end <= PART_EVENT_REACH for e in claim.events)
+               for q in claim.quantities)  # befell by the part: "seven of whom were dead"
 
 
 _COMMA = re.compile(r",\s+")

@@ -37,6 +37,8 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
          ("death", "person@el oro")),
         ("Four of the 42 workers on duty were lightly injured on Tuesday.", "42", None),
         ("His wife and two children were inside the building, he said.", "two", None),
+        ("The avalanche hit the hotel, which had 24 guests, four of them children.", "24",
+         ("", "guest")),  # a part by kind, told after: the whole is still a count
         ("The toll includes 82 people injured, 19 of them seriously.", "19",
          ("state:serious", "person")),
         ("The count could rise as 37 of the injured people were in serious condition.", "37",
