@@ -432,7 +432,12 @@ HAZARD_WORDS = {
 
 
 def _hazards(claim: Claim) -> frozenset[str]:
-    return frozenset(filter(None, (_hazard(e.key, e.text.lower()) for e in claim.events)))
+    return frozenset(filter(None, (hazard_of(e) for e in claim.events)))
+
+
+def hazard_of(event: Mention) -> str | None:
+    """What struck, if an event word names it: "tremors" an earthquake, "blaze" a fire."""
+    return _hazard(event.key, event.text.lower())
 
 
 @functools.lru_cache(maxsize=4096)

@@ -163,6 +163,34 @@ def _compare_dates(event: Event, pairs: Pairs) -> Iterator[Finding]:
     yield from _merge_or_pair(event, "date", relations, sides, _date_explanation)
 
 
+def date_finding(
+    event: Event, a: tuple[Claim, Timex], b: tuple[Claim, Timex], *, one_week: bool = False
+) -> Finding | None:
+    """Two claims' dates of one happening; None when they say nothing either way.
+    `one_week`: the claims tell one story, so two weekdays that no reference date places
+    ("Tuesday's quakes" / "the quakes on Wednesday") fall in one week."""
+    (ca, ta), (cb, tb) = a, b
+    if _same_words(ta, tb) or _told_elsewhere(ca, ta, cb, tb):
+        return None
+    relation = _weekday_relation(ta, tb)
+    if relation is None and one_week:
+        relation = _weekdays_apart(ta, tb)
+    if relation is None:
+        return None
+    verdict = RELATION_VERDICT[relation]
+    pair = (_date_side(ca, ta), _date_side(cb, tb))
+    return _finding(event, "date", verdict, "date", _date_explanation(*pair, verdict), pair)
+
+
+def _weekdays_apart(a: Timex, b: Timex) -> str | None:
+    """Two unplaced weekdays: "disjoint" when they are two days, else None."""
+    da, db = _WEEKDAY_VALUE.match(a.value), _WEEKDAY_VALUE.match(b.value)
+    if da is None or db is None:
+        return None
+    return "disjoint" if da[1] != db[1] else None
+
+
+_WEEKDAY_VALUE = re.compile(r"XXXX-WXX-(\d)")
 _WEEKDAY_ONLY = re.compile(
     r"(?:(?:last|this|next|on|early|late)\s+)?(?:mon|tues|wednes|thurs|fri|satur|sun)day"
     r"(?:\s+(?:morning|afternoon|evening|night))?",

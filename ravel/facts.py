@@ -32,9 +32,17 @@ from ravel.align import (
     STOPWORDS,
     Stories,
     different_names,
+    hazard_of,
     main_date,
 )
-from ravel.compare import as_disputed, background, bound, quantity_finding, role_finding
+from ravel.compare import (
+    as_disputed,
+    background,
+    bound,
+    date_finding,
+    quantity_finding,
+    role_finding,
+)
 from ravel.counts import (
     NOT_THINGS,
     PERSON_EVENTS,
@@ -56,7 +64,7 @@ from ravel.counts import (
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import full_name
 from ravel.extract.quantities import around, is_estimate
-from ravel.model import Claim, Event, Finding, Mention, Quantity
+from ravel.model import Claim, Event, Finding, Mention, Quantity, Timex
 from ravel.words import stem
 
 __all__ = ["Fact", "Office", "compare_facts", "document_facts", "document_offices", "fact_key"]
@@ -219,6 +227,76 @@ NOT_OFFICES = frozenset(
 
 
 @dataclass(frozen=True, slots=True)
+class Dated:
+    hazard: str  # what struck: "earthquake", "fire", "crash", ...
+    claim: Claim
+    date: Timex
+
+
+def document_dates(
+    claims: Sequence[Claim], references: Mapping[str, datetime.date | None] | None = None
+) -> dict[str, dict[str, list[Dated]]]:
+    """The day each document gives each thing that struck (the quake, the fire, the
+    crash), when it gives one day: "three major tremors in the region on Wednesday" /
+    "Tuesday's quakes". A report's background, and a date that is not a day, say none."""
+    found: dict[str, dict[str, list[Dated]]] = defaultdict(lambda: defaultdict(list))
+    references = references or {}
+    for claim in claims:
+        for hazard, words in _struck(claim).items():
+            date = main_date(claim, frozenset(w.key for w in words))
+            if date is None or not _DAY_VALUE.fullmatch(_day(date)) or background(
+                date, references.get(claim.doc_id)
+            ):
+                continue
+            if any(_dates_the_word(claim, date, w) for w in words):
+                found[hazard][claim.doc_id].append(Dated(hazard, claim, date))
+    return _one_value_each(found, lambda dated: {_day(d.date) for d in dated})
+
+
+def _day(date: Timex) -> str:
+    """The day a date names, whatever the time: "2017-01-18", "XXXX-WXX-3" (a Wednesday
+    of a week the report does not say)."""
+    return date.value.split("T")[0]
+
+
+def _struck(claim: Claim) -> dict[str, list[Mention]]:
+    """What struck, by the hazard its words name, with those words."""
+    struck: dict[str, list[Mention]] = defaultdict(list)
+    for e in claim.events:
+        hazard = hazard_of(e)
+        if hazard is not None:
+            struck[hazard].append(e)
+    return struck
+
+
+def _dates_the_word(claim: Claim, date: Timex, word: Mention) -> bool:
+    """The date is the happening's own: "Tuesday's quakes", "the avalanche struck late on
+    Tuesday", "three major tremors in the region on Wednesday"; not "rescuers raced
+    Wednesday after an explosion", "firefighting at the site of the explosions was
+    suspended on Thursday" (another deed's day)."""
+    text, offset = claim.plain or claim.text, claim.start
+    if date.end <= word.start:
+        return _OWN_DAY.fullmatch(text, date.end - offset, word.start - offset) is not None
+    between = text[word.end - offset : date.start - offset]
+    return len(between) <= HAZARD_DAY_REACH and all(
+        w in _HAPPENED_WORDS or w[0].isupper() for w in between.split()
+    )
+
+
+HAZARD_DAY_REACH = 45  # characters from a happening's word to its day
+_OWN_DAY = re.compile(r"['’]s\s+(?:[^\W\d_]+\s+){0,2}", re.IGNORECASE)  # "Tuesday's strong"
+_HAPPENED_WORDS = frozenset("""
+    struck strikes hit hits rocked rocks shook shakes happened occurred occurs erupted
+    exploded collapsed broke out started began swept tore through ripped engulfed
+    on in at the a an of that which late early overnight region area city town province
+    country island coast
+""".split())
+
+
+_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}|XXXX-WXX-\d")
+
+
+@dataclass(frozen=True, slots=True)
 class Office:
     person: str  # the person's key
     claim: Claim
@@ -306,6 +384,16 @@ def compare_facts(
                 continue
             event = _fact_event(key, a, b)
             keep(event, quantity_finding(event, (a, fa.quantity), (b, fb.quantity), noun=True))
+    for hazard, dated in sorted(document_dates(claims, references).items()):
+        for da, db in _pairs(dated, stories, neighbours):
+            a, b = da.claim, db.claim
+            places = (stories.names_of(a), stories.names_of(b))
+            if different_names(a, b, ("city", "region"), names=places):
+                continue  # (an aligned event may have compared other dates of the claims)
+            event = _fact_event(("date", hazard), a, b)
+            found = date_finding(event, (a, da.date), (b, db.date), one_week=True)
+            if found is not None:
+                keep(event, found)
     for person, offices in sorted(document_offices(claims).items()):
         for oa, ob in _pairs(offices, stories, neighbours, besides=f"person:{person}"):
             if frozenset((oa.claim.id, ob.claim.id)) not in together:

@@ -478,3 +478,36 @@ def test_a_year_that_says_when_something_happened_dates_it(
     (claim,) = claims_of(document("d", sentence))
     date = main_date(claim)
     assert (date.lo.year if date and date.lo else None) == year
+
+
+DAYS = {
+    "a": "Avalanche buries Hotel Rigopiano in Farindola\n\n"
+         "The avalanche struck the Hotel Rigopiano in Farindola, Abruzzo, late on Tuesday, "
+         "after Tuesday's quakes, mayor Ilario Lacchetta said.",
+    "b": "Hotel Rigopiano buried in Farindola\n\n"
+         "Three major tremors in the region on Wednesday set off the avalanche that buried "
+         "the Hotel Rigopiano in Farindola, Abruzzo, mayor Ilario Lacchetta said.",
+}
+
+
+def test_reports_of_one_story_contradict_each_other_on_a_day() -> None:
+    _, findings = _facts(DAYS)
+    dates = [(f.verdict, [s.surface for s in f.sides]) for f in findings if f.slot == "date"]
+    assert dates == [("conflict", ["Tuesday", "Wednesday"])]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "dated"),
+    [
+        ("The quake struck the region early on Wednesday.", True),
+        ("Tuesday's strong quakes set off the avalanche.", True),
+        ("Three major tremors in the region on Wednesday damaged homes.", True),
+        ("Rescuers raced Wednesday to reach miners trapped after an explosion.", False),
+        ("Work at the site of the explosions was suspended on Thursday morning.", False),
+    ],
+)
+def test_a_day_is_the_happenings_own(sentence: str, dated: bool) -> None:
+    from ravel.facts import document_dates
+
+    claims = claims_of(document("d", sentence))
+    assert bool(document_dates(claims)) is dated
