@@ -201,6 +201,8 @@ _EVENT_THEN_COUNT = re.compile(  # "killing one person", "the death toll has ris
     rf"(?:(?:{_TOLL_VERBS})\s+(?:now\s+)?(?:(?:to|at|of)\s+)?)?(?:(?:a|an|the|another|some)\s+)?",
     re.IGNORECASE,
 )
+_TOLL_TO = re.compile(r"\s+(?:to|at)\s+", re.IGNORECASE)
+_TOLL_NOUN = re.compile(r"\btoll\Z|\bnumber\s+of\s+\w+\Z", re.IGNORECASE)
 # "The number of people killed when ... has risen to 28": a toll stated at the end.
 _TOLL_SUBJECT = re.compile(r"\b(?:toll|number\s+of)\b", re.IGNORECASE)
 _TOLL_VERB_BEFORE = re.compile(
@@ -381,6 +383,9 @@ def attached_event(claim: Claim, quantity: Quantity) -> str | None:
         last = max(before, key=lambda e: e.end)
         if _EVENT_THEN_COUNT.fullmatch(text, last.end - offset, start):
             return last.key
+        told = text[max(0, last.start - offset - 12) : last.end - offset]
+        if _TOLL_NOUN.search(told) and _TOLL_TO.fullmatch(text, last.end - offset, start):
+            return last.key  # "raised the death toll to six", "the number of injured at 151"
     after = [e for e in claim.events if e.start >= quantity.end]
     if after:
         first = min(after, key=lambda e: e.start)

@@ -29,6 +29,10 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
         ("By Wednesday, officials confirmed 27 fatalities.", "27", ("death", "person")),
         ("Some 205 were confirmed killed on Wednesday.", "Some 205", ("death", "person")),
         ("Officials said the confirmed death toll is now 284.", "284", ("death", "person")),
+        ("On Tuesday police raised the death toll to six.", "six", ("death", "person")),
+        ("Officials put the official death toll at 43 on Sunday.", "43", ("death", "person")),
+        ("The latest reports put the number of injured at 151.", "151", ("injury", "person")),
+        ("Police said Anna Weber was arrested at 17.", "17", None),  # an age
         ("Twelve others were killed in Medellin, while five people died in San Remigio.",
          "Twelve", ("death", "person@medellin")),
         ("At least 69 died in the quake that hit Cebu on Tuesday, 30 of them in Bogo City.",
