@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import functools
 import hashlib
 import math
 import re
@@ -32,6 +31,7 @@ from rapidfuzz import fuzz, utils
 from ravel.counts import CountsByKey, counts_by_key, relate_counts, typed_count_pairs
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import ROLE_CLASS, full_name
+from ravel.extract.events import hazard_of
 from ravel.model import Claim, Event, Mention, Timex
 from ravel.words import name_head, stem
 
@@ -43,7 +43,7 @@ QUOTE_KEY_WORDS = 6
 STORY_TERMS = 2  # story terms two documents must share ...
 BRIEF_TERMS = 3  # ... unless one of them has no more than this many
 STORY_PLACES = 3  # places alone: a town and its country are one location, three a geography,
-RARE_PLACE_DOCS = 5  # and a place only a few documents of the corpus name is a story's
+RARE_PLACE_DOCS = 3  # and a place only a few documents of the corpus name is a story's
 RARE_NAME_DOCS = 3  # a name (not a place) so few documents give anchors their contradictions
 LINKING_EVENTS = 2  # events two documents share that, with a rare place, make one story
 CONFLICT_STORY = 0.25  # documents this alike need no shared name to contradict each other
@@ -349,10 +349,19 @@ def _cited(claim: Claim, mention: Mention) -> bool:
     """A name given as a claim's source that is not a person: an outlet or an agency
     ("South Korean news agency Yonhap reported"), which many stories cite and none is
     about."""
-    return mention.role != "person" and any(
-        a.source and a.start <= mention.start and mention.end <= a.end
-        for a in claim.attributions
-    )
+    if mention.role == "person":
+        return False
+    for a in claim.attributions:
+        if a.source and a.start <= mention.start and mention.end <= a.end:
+            return _OUTLET.search(a.source) is not None or (  # "Xinhua reported"
+                a.cue.lower().startswith("report") and a.source.strip() == mention.text)
+    return False  # not "the Tianjin fire department said": Tianjin is the story's town
+
+
+_OUTLET = re.compile(
+    r"\b(?:news\s+agency|agency|broadcaster|newspaper|daily|media|television|TV|radio"
+    r"|outlet|wire)\b", re.IGNORECASE
+)
 
 
 def _names(claim: Claim) -> list[Mention]:
@@ -419,35 +428,10 @@ def _features(claim: Claim) -> _Features:
 # What struck: a claim about a fire and one about a landslide are two happenings, though
 # both killed people in one country (a background paragraph: "In 2010, a fire in Mexico
 # killed 4 people"; "In 2019, a landslide in Mexico killed 10"). The classes that name
-# one hazard stand for themselves; the disaster and attack classes are split by word.
-HAZARD_CLASSES = frozenset({"earthquake", "aftershock", "crash"})
-HAZARD_WORDS = {
-    "flood": re.compile(r"floods?|flooding", re.IGNORECASE),
-    "fire": re.compile(r"(?:wild)?fires?|blazes?", re.IGNORECASE),
-    "storm": re.compile(r"storms?|hurricanes?|typhoons?|cyclones?", re.IGNORECASE),
-    "landslide": re.compile(r"(?:land|mud)slides?", re.IGNORECASE),
-    "tsunami": re.compile(r"tsunamis?", re.IGNORECASE),
-    "explosion": re.compile(r"explosions?|blasts?", re.IGNORECASE),
-}
-
-
+# one hazard stand for themselves; the disaster and attack classes are split by word
+# (`ravel.extract.events.hazard_of`).
 def _hazards(claim: Claim) -> frozenset[str]:
     return frozenset(filter(None, (hazard_of(e) for e in claim.events)))
-
-
-def hazard_of(event: Mention) -> str | None:
-    """What struck, if an event word names it: "tremors" an earthquake, "blaze" a fire."""
-    return _hazard(event.key, event.text.lower())
-
-
-@functools.lru_cache(maxsize=4096)
-def _hazard(cls: str, word: str) -> str | None:
-    if cls in HAZARD_CLASSES:
-        return cls
-    if cls not in ("disaster", "attack"):
-        return None
-    return next((kind for kind, pattern in HAZARD_WORDS.items() if pattern.fullmatch(word)),
-                None)
 
 
 def _other_hazard(a: _Features, b: _Features) -> bool:
@@ -721,6 +705,11 @@ def _event_date(claim: Claim, t: Timex) -> Timex | None:
     return t if any(0 < e.start - t.end <= ATTRIBUTIVE_REACH for e in claim.events) else None
 
 
+def _since_when(claim: Claim, t: Timex) -> bool:
+    """The date is a "since 2019, when ..." bound read as a point (see `_event_date`)."""
+    return any(d.start == t.start and d.mod in ("AFTER", "ON_OR_AFTER") for d in claim.dates)
+
+
 def _as_point(t: Timex) -> Timex | None:
     """ "since 2014" as the year 2014 (or "since 3 May 2014" as that day)."""
     if t.lo is None:
@@ -749,6 +738,8 @@ def main_date(claim: Claim, classes: frozenset[str] | None = None) -> Timex | No
     (the event being compared), else the first.
     """
     candidates = event_dates(claim)
+    firm = [t for t in candidates if not _since_when(claim, t)]
+    candidates = firm or candidates  # "since 2019, when ..." only if nothing else is dated
     if len(candidates) <= 1 or not classes:
         return candidates[0] if candidates else None
     words = [e for e in claim.events if e.key in classes] or list(claim.events)

@@ -30,6 +30,7 @@ from ravel.counts import (
     CountsByKey,
     counts_by_key,
     relate_counts,
+    same_unit,
     tallies_apart,
     typed_count_pairs,
 )
@@ -308,11 +309,13 @@ def quantity_finding(
     verdict = RELATION_VERDICT.get(relate_counts(qa, qb), "compatible")
     kind = "quantity"
     if verdict == "conflict":
-        kind = "quantity/off-by-one" if _off_by_one(qa, qb) else "quantity/clear"
+        kind = "quantity/off-by-one" if _off_by_one(*same_unit(qa, qb)) else "quantity/clear"
     sides = (_count_side(ca, qa), _count_side(cb, qb))
     says = [_plain(s) if noun else q.text for s, q in zip(sides, (qa, qb), strict=True)]
     explanation = f"{_who(sides[0])} says {says[0]}; {_who(sides[1])} says {says[1]}"
-    if verdict == "conflict" and relate_quantities(qa, qb) != "disjoint" and tallies_apart(qa, qb):
+    if verdict == "conflict" and relate_quantities(*same_unit(qa, qb)) != "disjoint" and (
+        tallies_apart(qa, qb)
+    ):
         explanation += " (a toll 'at least' so many is the count confirmed then)"
     return _finding(event, "quantity", verdict, kind, explanation, sides)
 

@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
+from ravel.extract.events import hazard_of
 from ravel.extract.quantities import is_estimate, relate_quantities
 from ravel.model import Claim, Mention, Quantity
 from ravel.words import name_head, stem
@@ -245,7 +246,7 @@ def whole_of_a_part(claim: Claim, quantity: Quantity) -> bool:
     end = max(quantity.end, quantity.counted_end or 0) - claim.start
     if _WHOLE_BEFORE.search(text, max(0, start - 12), start) is not None:
         return True
-    if not _part_after(claim, text, end):
+    if not _part_after(claim, quantity, text, end):
         return False
     # "killed 25 people, 12 of them children": the event befell the whole, the toll
     return not any(quantity.start - PART_EVENT_REACH <= e.end <= quantity.start
@@ -255,12 +256,12 @@ def whole_of_a_part(claim: Claim, quantity: Quantity) -> bool:
 PART_EVENT_REACH = 30  # characters before a whole within which its event word would be
 
 
-def _part_after(claim: Claim, text: str, end: int) -> bool:
+def _part_after(claim: Claim, quantity: Quantity, text: str, end: int) -> bool:
     """ ", seven of whom were dead": a part told after its whole, the part what the event
     befell (not ", four of them children", nor ", most of them students")."""
     comma = _COMMA.match(text, end)
-    if comma is None:
-        return False
+    if comma is None or aboard(claim, quantity):
+        return False  # "carrying 40 passengers, 12 of whom died": the 40 is those aboard
     return any(q.start - claim.start == comma.end()
                and _OF_WHOM.match(text, q.end - claim.start) is not None
                and any(0 <= e.start - q.end <= PART_EVENT_REACH for e in claim.events)
@@ -315,10 +316,11 @@ _STATE_AFTER = re.compile(
 # Those badly hurt, however the part is told: "19 of them seriously", "37 of the injured
 # people were in serious condition", "29 who are in critical condition".
 _SERIOUS_AFTER = re.compile(
-    r"\s+(?:(?:others|people|patients|victims|of\s+them|of\s+the\s+(?:[^\W\d_]+\s+){0,2}?"
-    r"(?:injured|wounded|hurt)(?:\s+people)?|who|that)\s+)?"
+    r"\s+(?:(?:of\s+(?:them|whom)|of\s+the\s+(?:[^\W\d_]+\s+){0,2}?(?:injured|wounded|hurt)"
+    r"(?:\s+people)?|who|that|[^\W\d_]+)\s+)?"
     r"(?:(?:are|were|is|was|remain|remained|remains|still|being|listed)\s+){0,3}"
-    r"(?:(?:in\s+(?:a\s+)?)?(?:serious|critical)\s+condition|(?:seriously|critically)\b)",
+    r"(?:(?:in\s+(?:a\s+)?)?(?:serious|critical)\s+condition"
+    r"|(?:seriously|critically)(?:\s+(?:injured|hurt|wounded|ill)\b|(?=\s*[.,;])))",
     re.IGNORECASE,
 )
 
@@ -352,18 +354,24 @@ def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:
 
 
 def _counted_event(claim: Claim, quantity: Quantity) -> str | None:
-    """The class of the happenings a count counts, when the counted noun is an event word
-    ("two explosions", "four strong earthquakes"); not a toll's noun ("27 fatalities")."""
+    """What struck, when the counted noun names it ("two explosions", "four strong
+    earthquakes"); not a toll's noun ("27 fatalities"), nor other happenings."""
     if quantity.counted_start is None or quantity.counted_end is None:
         return None
+    text = claim.plain or claim.text
+    if _SINCE.search(text, quantity.end - claim.start):
+        return None  # "2,000 earthquakes since August": a tally of a season, not the story's
     for e in claim.events:
         if e.start <= quantity.counted_start and quantity.counted_end <= e.end:
-            return e.key if e.key not in PERSON_EVENTS else None
+            return hazard_of(e)  # "15 fires" are not "30 floods", nor "five bombs" blasts
     return None
 
 
-_FAMILY_BEFORE = re.compile(
-    r"\b(?:his|her|their)\s+(?:[^\W\d_]+\s+(?:and\s+)?){0,2}\Z", re.IGNORECASE
+_SINCE = re.compile(r"\b(?:since|so\s+far\s+this)\b", re.IGNORECASE)
+_FAMILY_BEFORE = re.compile(  # "his wife and two children", "their three sons"
+    r"\b(?:his|her|their)\s+(?:(?:wife|husband|son|daughter|mother|father|brother|sister"
+    r"|parents|children|family|partner|fiancee?)\s+and\s+)?\Z",
+    re.IGNORECASE,
 )
 _REPORTED = re.compile(r"\b(?:said|says|told|reported|added|announced)\b")
 
@@ -414,8 +422,7 @@ _NOUN_MEASURED = re.compile(  # "a depth of 66.4 km"
 )
 _BELOW = re.compile(  # "600m (2,000ft) below ground", "1,000 metres underground"
     r"\s*(?:\([^)]{0,30}\)\s*)?(?:(?:below|beneath|under)\s+(?:the\s+)?"
-    r"(?:ground|surface|sea\s+level|earth)|underground"
-    r"|deep(?=\s+(?:inside|in|into|under|below|beneath|within)\b|\s*[.,;]))\b",
+    r"(?:ground|surface|sea\s+level|earth)|underground)\b",
     re.IGNORECASE,
 )
 _NOT_NOUNS = frozenset(
@@ -592,7 +599,8 @@ def tallies_apart(a: Quantity, b: Quantity) -> bool:
     as the count confirmed so far, so an unround bound is a tally, and another report's
     different tally disagrees with it. A round bound ("at least 30") may be a rounding
     down, and is left a bound."""
-    a, b = same_unit(a, b)
+    if a.unit or b.unit or not (_of_people(a) and _of_people(b)):
+        return False  # a toll's idiom: not "at least 10 miles", nor "at least 12 homes"
     for tally, other in ((a, b), (b, a)):
         if not _unround_floor(tally):
             continue
@@ -602,6 +610,12 @@ def tallies_apart(a: Quantity, b: Quantity) -> bool:
         if _unround_floor(other) or (_floor(other) and (other.lo or 0) > tally.lo):
             return other.lo != tally.lo  # "at least 85" / "at least 96", "... 90"
     return False
+
+
+def _of_people(q: Quantity) -> bool:
+    counted = (q.counted or "").lower()
+    return not counted or counted in PERSON_NOUNS or counted in KINDS_OF_PEOPLE or (
+        counted in EVENT_NOUNS or counted == "bodies")
 
 
 def _floor(q: Quantity) -> bool:

@@ -15,6 +15,7 @@ import json
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from itertools import combinations
 from typing import Any
 
@@ -35,6 +36,7 @@ from ravel.counts import (
     count_key,
     relate_counts,
     rounded_bound,
+    same_unit,
     tallies_apart,
     typed_count_pairs,
 )
@@ -403,19 +405,23 @@ def _count_reason(a: Side, b: Side, finding: Finding) -> str | None:
         return None
     rel = relate_counts(qa, qb)
     first, second = _count_label(qa), _count_label(qb)
+    qa, qb = same_unit(qa, qb)  # "600 metres" / "1,000 feet": reasons and gaps in metres
+    plain = relate_quantities(qa, qb)
     key = count_key(a.claim, qa)
     what = f" (counts of {key[1]}" + (f" in a {key[0]})" if key[0] else ")") if key else ""
     if rounded_bound(qa, qb):
         return f"{first} and {second}: a number and a bound at it differ only in rounding{what}"
-    if tallies_apart(qa, qb):
+    if plain != "disjoint" and tallies_apart(qa, qb):
         return (f"{first} and {second} are two tallies: a toll given 'at least' (and not a "
                 f"round number) is the count confirmed when it was written{what}")
-    if rel == "disjoint" and relate_quantities(qa, qb) != "disjoint":
+    if rel == "disjoint" and plain != "disjoint":
         apart = int(ESTIMATES_APART * 100)
         return f"{first} and {second} are two estimates more than {apart}% apart{what}"
     if rel == "disjoint":
         exact = _exact(qa) is not None and _exact(qb) is not None
-        gap = f": {abs(qa.lo - qb.lo)} apart" if exact and qa.lo is not None and qb.lo else ""
+        unit = f" {qa.unit}" if qa.unit else ""
+        gap = (f": {_number(abs(qa.lo - qb.lo))}{unit} apart"
+               if exact and qa.lo is not None and qb.lo else "")
         return f"{first} and {second} do not overlap{what}{gap}"
     if rel == "equal":
         return f"{first} and {second} are the same count{what}"
@@ -423,6 +429,11 @@ def _count_reason(a: Side, b: Side, finding: Finding) -> str | None:
         wide, narrow = (first, second) if rel == "contains" else (second, first)
         return f"{wide} holds {narrow}{what}: one is vaguer than the other"
     return f"{first} and {second} overlap{what}"
+
+
+def _number(d: Decimal) -> str:
+    """A gap as a person writes it: "2", "295.2" (a length converted to metres)."""
+    return f"{d:,.1f}".removesuffix(".0")
 
 
 def _count_label(q: Quantity) -> str:

@@ -32,7 +32,6 @@ from ravel.align import (
     STOPWORDS,
     Stories,
     different_names,
-    hazard_of,
     main_date,
 )
 from ravel.compare import (
@@ -63,6 +62,7 @@ from ravel.counts import (
 )
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import full_name
+from ravel.extract.events import hazard_of
 from ravel.extract.quantities import around, is_estimate
 from ravel.model import Claim, Event, Finding, Mention, Quantity, Timex
 from ravel.words import stem
@@ -262,11 +262,22 @@ def _day(date: Timex) -> str:
 def _struck(claim: Claim) -> dict[str, list[Mention]]:
     """What struck, by the hazard its words name, with those words."""
     struck: dict[str, list[Mention]] = defaultdict(list)
+    text = claim.plain or claim.text
     for e in claim.events:
         hazard = hazard_of(e)
-        if hazard is not None:
+        before = text[max(0, e.start - claim.start - 20) : e.start - claim.start]
+        if hazard is not None and hazard not in LASTING and not _ANOTHER.search(before):
             struck[hazard].append(e)
     return struck
+
+
+LASTING = frozenset({"flood", "storm"})  # they last days: each report's day may be right
+# "a fourth quake", "another blast": a later happening of the kind, not the story's
+_ANOTHER = re.compile(
+    r"\b(?:second|third|fourth|fifth|another|new|fresh|latest|later|further)\s+"
+    r"(?:[^\W\d_]+\s+)?\Z",
+    re.IGNORECASE,
+)
 
 
 def _dates_the_word(claim: Claim, date: Timex, word: Mention) -> bool:
@@ -284,7 +295,11 @@ def _dates_the_word(claim: Claim, date: Timex, word: Mention) -> bool:
 
 
 HAZARD_DAY_REACH = 45  # characters from a happening's word to its day
-_OWN_DAY = re.compile(r"['’]s\s+(?:[^\W\d_]+\s+){0,2}", re.IGNORECASE)  # "Tuesday's strong"
+_OWN_DAY = re.compile(  # "Tuesday's strong quakes"; not "Wednesday's search for quake ..."
+    r"['’]s\s+(?:(?:strong|powerful|major|deadly|massive|huge|devastating|violent|big|twin"
+    r"|initial|first|main|\d+(?:\.\d+)?-magnitude|magnitude[- ]\d+(?:\.\d+)?)\s+){0,2}",
+    re.IGNORECASE,
+)
 _HAPPENED_WORDS = frozenset("""
     struck strikes hit hits rocked rocks shook shakes happened occurred occurs erupted
     exploded collapsed broke out started began swept tore through ripped engulfed

@@ -41,6 +41,20 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
          ("death", "person@el oro")),
         ("Four of the 42 workers on duty were lightly injured on Tuesday.", "42", None),
         ("His wife and two children were inside the building, he said.", "two", None),
+        ("Officials updated their figures to 38 dead on Monday.", "38",
+         ("death", "person")),  # a possessive, but no family
+        ("The bus was carrying 40 passengers, 12 of whom died, when it crashed on Monday.",
+         "40", ("aboard", "person")),  # those aboard, whatever befell a part
+        ("The crash injured 30 people, five of whom are in serious condition.", "five",
+         ("state:serious", "person")),
+        ("Two children remain in critical condition after the fire on Monday.", "Two",
+         ("state:serious", "person")),
+        ("Only 400 critically endangered tigers remain after the fire, officials said.",
+         "400", None),  # "critically endangered" is no one's condition
+        ("Firefighters battled 15 fires across Attica on Monday.", "15", ("events", "fire")),
+        ("The storm caused 30 floods across Attica on Monday.", "30", ("events", "flood")),
+        ("Farindola has recorded 2,000 earthquakes since August.", "2,000",
+         ("earthquake", "earthquak")),  # a season's tally, not how many struck
         ("The avalanche hit the hotel, which had 24 guests, four of them children.", "24",
          ("", "guest")),  # a part by kind, told after: the whole is still a count
         ("The toll includes 82 people injured, 19 of them seriously.", "19",
@@ -264,6 +278,7 @@ def test_two_estimates_far_apart_disagree() -> None:
         ("at least 35 people", "at least 30 people", "compatible"),  # 30 rounds 35 down
         ("at least 35 people", "at least 40 people", "conflict"),
         ("more than 160 people", "187 people", "compatible"),  # "more than": a rounding
+        ("at least 12 homes", "15 homes", "compatible"),  # a toll's idiom, not of homes
     ],
 )
 def test_a_toll_at_least_so_many_is_the_count_confirmed_then(
@@ -308,6 +323,14 @@ def test_a_place_within_another_is_no_clash() -> None:
          "two estimates more than 10% apart"),
         ("The fire killed at least 35 people in Delhi on Sunday.",
          "The fire killed 39 people in Delhi on Sunday.", "conflict", "two tallies"),
+        ("The fire killed at least 35 people in Delhi on Sunday.",
+         "The fire killed 20 people in Delhi on Sunday.", "conflict", "do not overlap"),
+        ("The quake struck at a depth of 600 metres on Tuesday.",
+         "The quake struck at a depth of 1,000 feet on Tuesday.", "conflict",
+         "295.2 m apart"),  # the gap in one unit
+        ("The quake struck at a depth of 600 metres on Tuesday.",
+         "The quake struck at a depth of 2,000 feet on Tuesday.", "compatible",
+         "overlap"),  # a rounded conversion
     ],
 )
 def test_the_explanation_gives_the_reason_the_verdict_was_drawn_for(

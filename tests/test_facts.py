@@ -126,8 +126,8 @@ def test_a_number_and_a_vaguer_wording_of_it_are_one_value() -> None:
 
 def test_lengths_in_two_units_are_compared() -> None:
     texts = {
-        "a": "Energy minister Taner Yildiz said the workers were 420 meters deep inside the "
-             "mine in Soma on Tuesday.",
+        "a": "Energy minister Taner Yildiz said the workers were 420 meters below ground "
+             "in the mine in Soma on Tuesday.",
         "b": "Energy minister Taner Yildiz said the workers were 1,000 feet underground in "
              "Soma on Tuesday.",
         "c": "Energy minister Taner Yildiz said the workers were 1,380 feet underground in "
@@ -457,6 +457,13 @@ def test_an_outlet_cited_as_a_source_is_no_story_name() -> None:
     stories = Stories(report.claims)
     assert not stories.share_rare_name("a", "b")  # both cite Yonhap: no story in common
     assert stories.share_rare_name("c", "d")  # a spokesman both name is one
+    town = report_of({
+        "a": "Twelve people died in the warehouse blast on Thursday, the Tianjin fire "
+             "department said.",
+        "b": "A warehouse blast killed 14 people on Thursday, Tianjin police said.",
+    })
+    profiles = Stories(town.claims)._profiles
+    assert "name:tianjin" in profiles["a"] & profiles["b"]  # a source's town is the story's
 
 
 @pytest.mark.parametrize(
@@ -504,6 +511,9 @@ def test_reports_of_one_story_contradict_each_other_on_a_day() -> None:
         ("Three major tremors in the region on Wednesday damaged homes.", True),
         ("Rescuers raced Wednesday to reach miners trapped after an explosion.", False),
         ("Work at the site of the explosions was suspended on Thursday morning.", False),
+        ("Wednesday's search for quake survivors went on into the night.", False),
+        ("A fourth quake struck the region on Wednesday, officials said.", False),
+        ("Flooding in Derna on Wednesday cut off roads to the port.", False),  # it lasts
     ],
 )
 def test_a_day_is_the_happenings_own(sentence: str, dated: bool) -> None:

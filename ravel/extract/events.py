@@ -7,6 +7,7 @@ Generic verbs (said, began, made) are not events: they carry no identity.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ravel.extract._alternation import by_first_letter
@@ -94,3 +95,31 @@ def find_events(text: str, start: int = 0, end: int | None = None) -> tuple[Ment
     for m in _PATTERN.finditer(text, start, end):
         found.append(Mention(m.start(), m.end(), m.group(), "event", _class_of(m.group())))
     return tuple(found)
+
+
+# What struck: the classes that name one hazard stand for themselves; the disaster and
+# attack classes are split by word (a fire and a landslide are two happenings).
+HAZARD_CLASSES = frozenset({"earthquake", "aftershock", "crash"})
+HAZARD_WORDS = {
+    "flood": re.compile(r"floods?|flooding", re.IGNORECASE),
+    "fire": re.compile(r"(?:wild)?fires?|blazes?", re.IGNORECASE),
+    "storm": re.compile(r"storms?|hurricanes?|typhoons?|cyclones?", re.IGNORECASE),
+    "landslide": re.compile(r"(?:land|mud)slides?", re.IGNORECASE),
+    "tsunami": re.compile(r"tsunamis?", re.IGNORECASE),
+    "explosion": re.compile(r"explosions?|blasts?", re.IGNORECASE),
+}
+
+
+def hazard_of(event: Mention) -> str | None:
+    """What struck, if an event word names it: "tremors" an earthquake, "blaze" a fire."""
+    return _hazard(event.key, event.text.lower())
+
+
+@functools.lru_cache(maxsize=4096)
+def _hazard(cls: str, word: str) -> str | None:
+    if cls in HAZARD_CLASSES:
+        return cls
+    if cls not in ("disaster", "attack"):
+        return None
+    return next((kind for kind, pattern in HAZARD_WORDS.items() if pattern.fullmatch(word)),
+                None)
