@@ -304,7 +304,7 @@ _HAPPENED_WORDS = frozenset("""
     struck strikes hit hits rocked rocks shook shakes happened occurred occurs erupted
     exploded collapsed broke out started began swept tore through ripped engulfed
     on in at the a an of that which late early overnight region area city town province
-    country island coast
+    country island coast valley district county village port capital
 """.split())
 
 

@@ -56,7 +56,7 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
         ("Farindola has recorded 2,000 earthquakes since August.", "2,000",
          ("earthquake", "earthquak")),  # a season's tally, not how many struck
         ("The avalanche hit the hotel, which had 24 guests, four of them children.", "24",
-         ("", "guest")),  # a part by kind, told after: the whole is still a count
+         ("disaster", "guest")),  # a part by kind, told after: the whole is still a count
         ("The toll includes 82 people injured, 19 of them seriously.", "19",
          ("state:serious", "person")),
         ("The count could rise as 37 of the injured people were in serious condition.", "37",

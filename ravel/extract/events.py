@@ -66,7 +66,7 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "earthquake": (r"earthquakes?", r"quakes?", r"tremors?"),
     "aftershock": (r"aftershocks?",),  # another happening than the quake it follows
     "disaster": (r"floods?", r"flooding", r"wildfires?", r"fires?", r"storms?", r"hurricanes?",
-                 r"landslides?", r"tsunami"),
+                 r"landslides?", r"tsunami", r"avalanches?", r"eruptions?", r"erupted"),
     "birth": (r"born",),
     "torture": (r"tortur(?:e|ed|ing)", r"beat(?:en|ing)", r"electrocuted", r"abused?"),
     "investigation": (r"investigat(?:e|ed|ion|ions)", r"inquir(?:y|ies)", r"probe"),
@@ -106,6 +106,8 @@ HAZARD_WORDS = {
     "storm": re.compile(r"storms?|hurricanes?|typhoons?|cyclones?", re.IGNORECASE),
     "landslide": re.compile(r"(?:land|mud)slides?", re.IGNORECASE),
     "tsunami": re.compile(r"tsunamis?", re.IGNORECASE),
+    "avalanche": re.compile(r"avalanches?", re.IGNORECASE),
+    "eruption": re.compile(r"eruptions?|erupted", re.IGNORECASE),
     "explosion": re.compile(r"explosions?|blasts?", re.IGNORECASE),
 }
 
