@@ -253,6 +253,12 @@ class Stories:
             return _names(claim)
         return [*_names(claim), *_names(lead)]
 
+    def other_towns(self, a: Claim, b: Claim) -> bool:
+        """The claims (a title by its lead) put what they tell in towns or regions that
+        never meet: Sumatra and Java."""
+        names = (self.names_of(a), self.names_of(b))
+        return different_names(a, b, ("city", "region"), names=names) > 0
+
     def share_name(self, a: str, b: str, *, besides: str | None = None) -> bool:
         """Both documents give one name or one day: numbers alone are weak company."""
         shared = self._profiles[a] & self._profiles[b]
@@ -522,9 +528,7 @@ def anchored(a: Claim, b: Claim, stories: Stories, *, about_place: bool = False)
     finding, and needs the other anchors)."""
     if quotes_match(a, b):
         return True
-    if not about_place and different_names(
-        a, b, ("city", "region"), names=(stories.names_of(a), stories.names_of(b))
-    ):
+    if not about_place and stories.other_towns(a, b):
         return False
     if stories.one_story(a.doc_id, b.doc_id):
         return True
@@ -716,7 +720,7 @@ def _as_point(t: Timex) -> Timex | None:
         return None
     if _YEAR_VALUE.fullmatch(t.value):
         hi = datetime.date(t.lo.year + 1, 1, 1)
-    elif _DAY_VALUE.fullmatch(t.value):
+    elif _DAY.fullmatch(t.value):
         hi = t.lo + datetime.timedelta(days=1)
     else:
         return None
@@ -724,7 +728,6 @@ def _as_point(t: Timex) -> Timex | None:
 
 
 _YEAR_VALUE = re.compile(r"\d{4}")
-_DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _ATTRIBUTIVE_YEAR = re.compile(r"the \d{4} (?!and\b|or\b|to\b)[^\W\d_]")
 _WHEN_AFTER = re.compile(r",?\s+when\b", re.IGNORECASE)
 ATTRIBUTIVE_REACH = 60  # characters from the year to an event word it dates

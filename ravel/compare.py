@@ -28,15 +28,14 @@ from ravel.align import (
 )
 from ravel.counts import (
     CountsByKey,
+    count_relation,
     counts_by_key,
-    relate_counts,
     same_unit,
-    tallies_apart,
     typed_count_pairs,
 )
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import ROLE_CLASS
-from ravel.extract.quantities import describe_quantity, relate_quantities
+from ravel.extract.quantities import describe_quantity
 from ravel.model import Claim, Event, Finding, Mention, Quantity, Side, Timex
 
 VERDICT_ORDER = {"conflict": 0, "disputed": 1, "compatible": 2, "agreement": 3}
@@ -156,8 +155,7 @@ def _compare_dates(event: Event, pairs: Pairs) -> Iterator[Finding]:
     sides = {c.id: _date_side(c, t) for c, t in dated}
     paired = {(a.id, b.id) for a, b in pairs}
     relations = [
-        (a, b, None if _same_words(ta, tb) or _told_elsewhere(a, ta, b, tb)
-         else _weekday_relation(ta, tb))
+        (a, b, _date_relation((a, ta), (b, tb)))
         for (a, ta), (b, tb) in combinations(dated, 2)
         if (a.id, b.id) in paired
     ]
@@ -171,16 +169,25 @@ def date_finding(
     `one_week`: the claims tell one story, so two weekdays that no reference date places
     ("Tuesday's quakes" / "the quakes on Wednesday") fall in one week."""
     (ca, ta), (cb, tb) = a, b
-    if _same_words(ta, tb) or _told_elsewhere(ca, ta, cb, tb):
-        return None
-    relation = _weekday_relation(ta, tb)
-    if relation is None and one_week:
-        relation = _weekdays_apart(ta, tb)
+    relation = _date_relation(a, b, one_week=one_week)
     if relation is None:
         return None
     verdict = RELATION_VERDICT[relation]
     pair = (_date_side(ca, ta), _date_side(cb, tb))
     return _finding(event, "date", verdict, "date", _date_explanation(*pair, verdict), pair)
+
+
+def _date_relation(
+    a: tuple[Claim, Timex], b: tuple[Claim, Timex], *, one_week: bool = False
+) -> str | None:
+    """How two claims' dates of one happening relate; None when they say nothing either
+    way (the same words resolved apart, a claim that also gives the other's day, a
+    weekday's unknown week)."""
+    (ca, ta), (cb, tb) = a, b
+    if _same_words(ta, tb) or _told_elsewhere(ca, ta, cb, tb):
+        return None
+    relation = _weekday_relation(ta, tb)
+    return _weekdays_apart(ta, tb) if relation is None and one_week else relation
 
 
 def _weekdays_apart(a: Timex, b: Timex) -> str | None:
@@ -306,16 +313,15 @@ def quantity_finding(
 ) -> Finding:
     """Two claims' values of one count; `noun` quotes the counted noun with the number."""
     (ca, qa), (cb, qb) = a, b
-    verdict = RELATION_VERDICT.get(relate_counts(qa, qb), "compatible")
+    relation, reading = count_relation(qa, qb)
+    verdict = RELATION_VERDICT.get(relation, "compatible")
     kind = "quantity"
     if verdict == "conflict":
         kind = "quantity/off-by-one" if _off_by_one(*same_unit(qa, qb)) else "quantity/clear"
     sides = (_count_side(ca, qa), _count_side(cb, qb))
     says = [_plain(s) if noun else q.text for s, q in zip(sides, (qa, qb), strict=True)]
     explanation = f"{_who(sides[0])} says {says[0]}; {_who(sides[1])} says {says[1]}"
-    if verdict == "conflict" and relate_quantities(*same_unit(qa, qb)) != "disjoint" and (
-        tallies_apart(qa, qb)
-    ):
+    if reading == "tallies":
         explanation += " (a toll 'at least' so many is the count confirmed then)"
     return _finding(event, "quantity", verdict, kind, explanation, sides)
 

@@ -159,6 +159,8 @@ def in_metres(q: Quantity) -> Quantity:
         lo=None if q.lo is None else q.lo * factor,
         hi=None if q.hi is None else q.hi * factor,
     )
+
+
 EVENT_NOUNS = {"fatalities": "death", "deaths": "death", "dead": "death", "injuries": "injury",
                "survivors": "state:survived"}  # "There were 134 survivors"
 # From where a distance is measured: "19km northeast of Bogo", "100 miles from the
@@ -538,21 +540,30 @@ def same_unit(a: Quantity, b: Quantity) -> tuple[Quantity, Quantity]:
 
 
 def relate_counts(a: Quantity, b: Quantity) -> str:
-    """`relate_quantities` as a reader weighs two reports' counts: a number and a bound at
-    it ("150" / "over 150") differ only in rounding (overlap); two estimates far apart
-    ("about 100 miles" / "about 84 miles") disagree though their intervals meet."""
+    """`relate_quantities` as a reader weighs two reports' counts (see `count_relation`)."""
+    return count_relation(a, b)[0]
+
+
+def count_relation(a: Quantity, b: Quantity) -> tuple[str, str | None]:
+    """The relation of two reports' counts as a reader weighs them, and the reading that
+    moved it from their intervals' relation, if one did: a length and its rounded
+    conversion ("600 m" / "2,000 ft", "conversion") and a number and a bound at it ("150"
+    / "over 150", "rounding") overlap; two tallies ("at least 35" / "39", "tallies") and
+    two estimates far apart ("about 100 miles" / "about 84 miles", "estimates") disagree
+    though their intervals meet."""
     converted = a.unit != b.unit
     a, b = same_unit(a, b)
     relation = relate_quantities(a, b)
     if relation == "disjoint" and converted and conversions(a, b):
-        return "overlap"
+        return "overlap", "conversion"
     if relation == "disjoint" and rounded_bound(a, b):
-        return "overlap"
-    if relation in ("contains", "within", "overlap") and (
-        estimates_apart(a, b) or tallies_apart(a, b)
-    ):
-        return "disjoint"
-    return relation
+        return "overlap", "rounding"
+    if relation != "disjoint" and relation != "equal":
+        if tallies_apart(a, b):
+            return "disjoint", "tallies"
+        if estimates_apart(a, b):
+            return "disjoint", "estimates"
+    return relation, None
 
 
 CONVERSION_SLACK = Decimal("0.05")  # a length converted is rounded: 600 m is "2,000 ft"
@@ -566,8 +577,8 @@ def conversions(a: Quantity, b: Quantity) -> bool:
 
 
 def rounded_bound(a: Quantity, b: Quantity) -> bool:
-    """ "150 firefighters" and "over 150 firefighters": a number and a bound at it."""
-    a, b = same_unit(a, b)
+    """ "150 firefighters" and "over 150 firefighters": a number and a bound at it (in
+    one unit: see `count_relation`)."""
     for exact, bound in ((a, b), (b, a)):
         if exact.lo is None or exact.lo != exact.hi:
             continue
@@ -583,7 +594,6 @@ ESTIMATES_APART = Decimal("0.1")  # two estimates whose centres differ by more d
 
 def estimates_apart(a: Quantity, b: Quantity) -> bool:
     """Two estimates (each +-10%) whose centres differ by more than ESTIMATES_APART."""
-    a, b = same_unit(a, b)
     if not (is_estimate(a) and is_estimate(b)):
         return False
     ca, cb = _centre(a), _centre(b)

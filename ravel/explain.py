@@ -34,15 +34,14 @@ from ravel.align import (
 from ravel.counts import (
     ESTIMATES_APART,
     count_key,
+    count_relation,
     relate_counts,
-    rounded_bound,
     same_unit,
-    tallies_apart,
     typed_count_pairs,
 )
 from ravel.errors import RavelError
 from ravel.extract.dates import relate_timex
-from ravel.extract.quantities import describe_quantity, relate_quantities
+from ravel.extract.quantities import describe_quantity
 from ravel.model import Claim, Document, Finding, Quantity, Report, Sentence, Side, Timex
 from ravel.render import VERDICT_STYLE
 from ravel.sentences import split_sentences
@@ -403,18 +402,20 @@ def _count_reason(a: Side, b: Side, finding: Finding) -> str | None:
     qa, qb = _quantity(a), _quantity(b)
     if qa is None or qb is None:
         return None
-    rel = relate_counts(qa, qb)
+    rel, reading = count_relation(qa, qb)
     first, second = _count_label(qa), _count_label(qb)
-    qa, qb = same_unit(qa, qb)  # "600 metres" / "1,000 feet": reasons and gaps in metres
-    plain = relate_quantities(qa, qb)
     key = count_key(a.claim, qa)
+    qa, qb = same_unit(qa, qb)  # "600 metres" / "1,000 feet": gaps in metres
     what = f" (counts of {key[1]}" + (f" in a {key[0]})" if key[0] else ")") if key else ""
-    if rounded_bound(qa, qb):
+    if reading == "rounding":
         return f"{first} and {second}: a number and a bound at it differ only in rounding{what}"
-    if plain != "disjoint" and tallies_apart(qa, qb):
+    if reading == "conversion":
+        return (f"{first} and {second} overlap once in one unit: a length and its rounded "
+                f"conversion{what}")
+    if reading == "tallies":
         return (f"{first} and {second} are two tallies: a toll given 'at least' (and not a "
                 f"round number) is the count confirmed when it was written{what}")
-    if rel == "disjoint" and plain != "disjoint":
+    if reading == "estimates":
         apart = int(ESTIMATES_APART * 100)
         return f"{first} and {second} are two estimates more than {apart}% apart{what}"
     if rel == "disjoint":

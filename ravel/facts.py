@@ -31,7 +31,6 @@ from ravel.align import (
     MAX_BLOCK,
     STOPWORDS,
     Stories,
-    different_names,
     main_date,
 )
 from ravel.compare import (
@@ -388,10 +387,7 @@ def compare_facts(
         besides = f"person:{key[1]}" if key[0] == "age" else None
         for fa, fb in _pairs(by_doc, stories, neighbours, besides):
             a, b = fa.claim, fb.claim
-            places = (stories.names_of(a), stories.names_of(b))
-            if frozenset((a.id, b.id)) in together or different_names(
-                a, b, ("city", "region"), names=places
-            ):
+            if frozenset((a.id, b.id)) in together or stories.other_towns(a, b):
                 continue  # an event compares it, or two towns' facts
             if key[0] != "age" and _other_days(a, b):
                 continue  # two happenings of one kind (a story's background, its sequel)
@@ -402,8 +398,7 @@ def compare_facts(
     for hazard, dated in sorted(document_dates(claims, references).items()):
         for da, db in _pairs(dated, stories, neighbours):
             a, b = da.claim, db.claim
-            places = (stories.names_of(a), stories.names_of(b))
-            if different_names(a, b, ("city", "region"), names=places):
+            if stories.other_towns(a, b):
                 continue  # (an aligned event may have compared other dates of the claims)
             event = _fact_event(("date", hazard), a, b)
             found = date_finding(event, (a, da.date), (b, db.date), one_week=True)

@@ -361,13 +361,25 @@ def test_distances_the_other_way_are_other_distances() -> None:
     assert len({north, south, nowhere}) == 3
 
 
-def test_a_thing_counted_twice_needs_more_in_common_than_the_thing() -> None:
-    _, findings = _facts({
-        "a": "TRELLBERG, 4 March 2026 - The storm destroyed 200 houses in Ostrava Dol, "
-             "police spokesman Anton Brekke said.",
-        "b": "More than 500 houses were damaged in Ostrava Dol, police spokesman Anton "
-             "Brekke said on 4 March 2026.",
-    })
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        (  # a thing counted twice needs more in common than the thing
+            "TRELLBERG, 4 March 2026 - The storm destroyed 200 houses in Ostrava Dol, "
+            "police spokesman Anton Brekke said.",
+            "More than 500 houses were damaged in Ostrava Dol, police spokesman Anton "
+            "Brekke said on 4 March 2026.",
+        ),
+        (  # facts of two towns are two facts
+            "TRELLBERG, 4 March 2026 - A truck fell into a 150m ravine near Ostrava Dol, "
+            "police spokesman Anton Brekke said.",
+            "A truck fell into an 80m ravine near Halvik, police spokesman Anton Brekke "
+            "said on 4 March 2026.",
+        ),
+    ],
+)
+def test_counts_that_are_two_facts_are_not_compared(a: str, b: str) -> None:
+    _, findings = _facts({"a": a, "b": b})
     assert [f for f in findings if f.slot == "quantity"] == []
 
 
@@ -377,16 +389,6 @@ def test_namesakes_give_no_ages_to_compare() -> None:
         "b": "John Smith, 62, won the lottery in Cardiff on Monday.",
     })
     assert findings == ()
-
-
-def test_facts_of_two_towns_are_two_facts() -> None:
-    _, findings = _facts({
-        "a": "TRELLBERG, 4 March 2026 - A truck fell into a 150m ravine near Ostrava Dol, "
-             "police spokesman Anton Brekke said.",
-        "b": "A truck fell into an 80m ravine near Halvik, police spokesman Anton Brekke "
-             "said on 4 March 2026.",
-    })
-    assert [f for f in findings if f.slot == "quantity"] == []
 
 
 def test_accounts_of_two_parties_are_disputed() -> None:
