@@ -50,6 +50,16 @@ BYLINE_LINE_RE = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 TOP_CHARS = 2000  # how far down a byline may sit
+# "Published: 2015-8-14 1:13:01", "PUBLISHED : Thursday, 13 August, 2015, 12:21pm",
+# "Posted at 3:35 PM, Apr 06, 2013": a stamp word, then a full date among times and weekdays.
+# Capitalized, opening its line or closed by a colon: prose says "posted on 3 May".
+STAMP_RE = re.compile(
+    r"(?:^[ \t•·|*>-]*(?:Published|PUBLISHED|Updated|UPDATED|Posted|POSTED)\b[ \t]*(?:on|at)?"
+    r"|\b(?:Published|PUBLISHED|Updated|UPDATED|Posted|POSTED)[ \t]*:)[ \t]*:?[ \t]*",
+    re.MULTILINE,
+)
+STAMP_REACH = 40  # characters after the stamp word the date must start within
+LOOSE_ISO_RE = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")
 FULL_YEAR_RE = re.compile(r"\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 DAY_VALUE_RE = re.compile(r"\d{4}-\d\d-\d\d\Z")
 PARTIAL_DAY_VALUE_RE = re.compile(r"XXXX-(\d\d)-(\d\d)\Z")
@@ -153,6 +163,26 @@ def _from_byline(text: str, latest: dt.date | None) -> Reference | None:
     return None
 
 
+def _from_stamp(text: str) -> Reference | None:
+    """The first date a publication stamp near the top gives with its year: the stamp
+    may share its line with a byline and a time of day."""
+    for stamp in STAMP_RE.finditer(text, 0, min(len(text), TOP_CHARS)):
+        line_end = text.find("\n", stamp.end())
+        window = text[stamp.end() : stamp.end() + STAMP_REACH + 30 if line_end < 0
+                      else min(line_end, stamp.end() + STAMP_REACH + 30)]
+        iso = LOOSE_ISO_RE.match(window)
+        if iso:
+            try:
+                date = dt.date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
+            except ValueError:
+                continue
+            return Reference(date, "byline", stamp.end(), stamp.end() + iso.end())
+        for date, t in _full_dates(window):
+            if t.start <= STAMP_REACH:
+                return Reference(date, "byline", stamp.end() + t.start, stamp.end() + t.end)
+    return None
+
+
 def _on_or_after(latest: dt.date, month: int, day: int) -> dt.date | None:
     """The date with this month and day on or just after `latest`."""
     for year in (latest.year, latest.year + 1):
@@ -181,7 +211,7 @@ def find_reference(
         return found
     full = _full_dates(plain)
     latest = max(full, key=lambda dt_t: dt_t[0]) if full else None
-    byline = _from_byline(text, latest[0] if latest else None)
+    byline = _from_stamp(text) or _from_byline(text, latest[0] if latest else None)
     if byline:
         return byline
     if latest:

@@ -90,6 +90,32 @@ CASES = [
         "published line",
     ),
     (
+        "Blasts\n\nBy A in Tianjin Source:Global Times Published: 2015-8-14 1:13:01\n\nOn 1 May"
+        " 2020 it began.",
+        "text",
+        (D(2015, 8, 14), "byline", "2015-8-14"),
+        "stamp after a byline, unpadded ISO and a time",
+    ),
+    (
+        "Title\n\nPUBLISHED : Thursday, 13 August, 2015, 12:21pm\nUPDATED : Friday, 14 August,"
+        " 2015\n\nOn 1 May 2020 it began.",
+        "text",
+        (D(2015, 8, 13), "byline", "Thursday, 13 August, 2015"),
+        "the first stamp, with a weekday and a time",
+    ),
+    (
+        "Title\nPosted at 3:35 PM, Apr 06, 2013\n\nOn 1 May 2020 it began.",
+        "text",
+        (D(2013, 4, 6), "byline", "Apr 06, 2013"),
+        "stamp with the time first",
+    ),
+    (
+        "The memo was posted on 3 May 2020 and updated: 4 May 2021. Then on 1 May 2022.",
+        "text",
+        (D(2022, 5, 1), "latest-date", "1 May 2022"),
+        "prose's posted and updated are no stamps",
+    ),
+    (
         "Police came on 27 June 2025. The case dates from 3 March 2001 and 2019.",
         "text",
         (D(2025, 6, 27), "latest-date", "27 June 2025"),
