@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ravel.extract.events import EVENT_WORDS, find_events
+from ravel.extract.events import EVENT_WORDS, find_events, hazard_of
 
 CASES = [
     ("Two men were killed in the raid.", [("killed", "death"), ("raid", "raid")], "verb and noun"),
@@ -19,6 +19,11 @@ CASES = [
     ("He said the weather was fine.", [], "no event words"),
     ("The KILLINGS continued.", [("KILLINGS", "death")], "case-insensitive"),
     ("a skilled negotiator", [("negotiator", "talks")][:0], "no match inside words"),
+    ("Shots were fired at the school.", [("Shots were fired", "attack")], "gunfire"),
+    ("Police fired on the crowd.", [("fired on", "attack")], "fired on someone"),
+    ("He was fired by the board.", [("fired", "resign")], "fired from a job"),
+    ("Gunmen opened fire on a bus.", [("opened fire", "attack")], "opened fire is no blaze"),
+    ("a shooting spree in California", [("shooting spree", "attack")], "a shooting"),
 ]
 assert len({c[0] for c in CASES}) == len(CASES)
 
@@ -76,3 +81,18 @@ EVENT_SALAD = [w.replace("(?:", "").replace(")?", "").replace("?", "").replace("
 def test_grouping_by_first_letter_on_word_salad(words: list[str]) -> None:
     text = " ".join(words)
     assert [(m.start, m.end, m.key) for m in find_events(text)] == _one_alternation(text)
+
+
+HAZARDS = [
+    ("A fire broke out in the market.", "fire"),
+    ("Gunmen opened fire on a bus.", "shooting"),
+    ("Shots were fired at the school.", "shooting"),
+    ("Two blasts rocked the port.", "explosion"),
+    ("Police raided the office.", None),
+]
+
+
+@pytest.mark.parametrize(("text", "hazard"), HAZARDS, ids=[h[0] for h in HAZARDS])
+def test_what_struck(text: str, hazard: str | None) -> None:
+    """A shooting and a blaze are two happenings, however the words overlap ("fire")."""
+    assert [hazard_of(e) for e in find_events(text)] == [hazard]

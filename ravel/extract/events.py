@@ -31,7 +31,9 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "attack": (r"attack(?:s|ed|ing)?", r"airstrikes?", r"dronestrikes?", r"missilestrikes?",
                r"strikes?",
                r"bomb(?:s|ed|ing|ings)?", r"shell(?:ed|ing)", r"assault(?:s|ed)?",
-               r"ambush(?:ed)?", r"explosions?", r"clash(?:es|ed)?", r"blasts?"),
+               r"ambush(?:ed)?", r"explosions?", r"clash(?:es|ed)?", r"blasts?",
+               r"shootings?", r"shooting spree", r"gunfire", r"open(?:ed)? fire",
+               r"fired (?:at|on|upon|into)", r"shots? (?:were |was |had been )?fired"),
     "crash": (r"crash(?:es|ed)?", r"shot down", r"downed", r"plane incident",
               r"aviation incident", r"derail(?:ed|ment)", r"collision", r"collided",
               r"plung(?:e|es|ed|ing) into", r"careered into", r"veered off"),
@@ -109,6 +111,8 @@ HAZARD_WORDS = {
     "avalanche": re.compile(r"avalanches?", re.IGNORECASE),
     "eruption": re.compile(r"eruptions?|erupted", re.IGNORECASE),
     "explosion": re.compile(r"explosions?|blasts?", re.IGNORECASE),
+    "shooting": re.compile(r"shootings?|shooting spree|gunfire|open(?:ed)? fire|fired \w+"
+                           r"|shots? (?:were |was |had been )?fired", re.IGNORECASE),
 }
 
 
