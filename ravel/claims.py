@@ -25,6 +25,7 @@ __all__ = ["extract_claims"]
 NEGATION_REACH = 40  # characters between a negation cue and the event word it negates
 # A negation reaches over a verb and its determiners ("never issued a formal apology"),
 # not past a clause break or a preposition ("not acknowledged responsibility for the deaths").
+_COORDINATION = re.compile(r"\b(?:or|and)\b", re.IGNORECASE)  # within what "no" picks out
 _SCOPE_BREAK = re.compile(
     r"[,;:—–()]|\b(?:what|whether|why|how|who|which|but|and|or|while|whereas|although"
     r"|though|during|for|of|in|on|at|after"
@@ -122,11 +123,13 @@ def _mark_negated(
     """A negation cue negates the first event word after it, if that word is in its scope;
     `role` records it."""
     negated = set()
-    for _, cue_end in cues:
+    for cue_start, cue_end in cues:
         following = [e for e in events if e.start >= cue_end]
         if following:
             first = min(following, key=lambda e: e.start)
             gap = plain[cue_end : first.start]
+            if plain[cue_start:cue_end].lower() == "no":  # "no students or staff died"
+                gap = _COORDINATION.sub(" ", gap)
             if len(gap) <= NEGATION_REACH and not _SCOPE_BREAK.search(gap):
                 negated.add(first.start)
     return tuple(
