@@ -17,6 +17,8 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from itertools import combinations
 
+from rapidfuzz import fuzz
+
 from ravel.align import (
     YEARS_APART,
     Stories,
@@ -97,11 +99,27 @@ def as_disputed(finding: Finding) -> Finding:
     if finding.verdict != "conflict":
         return finding
     parties = [{a.source_key for a in s.claim.attributions if a.source_key} for s in finding.sides]
-    if len(parties) < 2 or not all(parties) or set.intersection(*parties):
+    if len(parties) < 2 or not all(parties) or _one_party(parties):
         return finding
     names = " vs ".join(sorted({next(iter(sorted(p))) for p in parties}))
     return dataclasses.replace(finding, verdict="disputed",
                                explanation=f"disputed ({names}): {finding.explanation}")
+
+
+SPELLING_ALIKE = 85  # rapidfuzz ratio of two source names that are one name spelt two ways
+
+
+def _one_party(parties: list[set[str]]) -> bool:
+    """Some party speaks on every side: the same name, or one spelt two ways ("Chaudhary" /
+    "Chawdhary"; names of five letters or more, where one letter is a spelling)."""
+    if set.intersection(*parties):
+        return True
+    first, *others = parties
+    return all(
+        any(a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= SPELLING_ALIKE)
+            for a in first for b in other)
+        for other in others
+    )
 
 
 Pairs = Sequence[tuple[Claim, Claim]]

@@ -111,6 +111,22 @@ def test_conflicting_accounts_of_two_parties_are_disputed() -> None:
     assert counts[0].explanation.startswith("disputed (")
 
 
+@pytest.mark.parametrize(
+    ("b_source", "verdict"),
+    [
+        ("police chief Daljit Chawdhary said", "conflict"),  # one man, spelt two ways
+        ("police chief Zaki Ahmad said", "disputed"),  # two officials' accounts
+    ],
+)
+def test_one_source_spelt_two_ways_is_no_dispute(b_source: str, verdict: str) -> None:
+    report = report_of({
+        "a": "The Valdo dam collapsed on 3 May 2024, killing 12 people, police chief Daljit "
+             "Chaudhary said.",
+        "b": f"The Valdo dam collapsed on 3 May 2024, killing 4 people, {b_source}.",
+    })
+    assert [f.verdict for f in report.findings if f.slot == "quantity"] == [verdict]
+
+
 def test_conflict_from_unattributed_sources_stays_a_conflict() -> None:
     report = report_of({
         "a": "The Valdo dam collapsed on 3 May 2024, killing 12 people.",
