@@ -22,9 +22,10 @@ import hashlib
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
+from typing import TypeVar
 
 from rapidfuzz import fuzz, utils
 
@@ -35,6 +36,8 @@ from ravel.extract.events import hazard_of
 from ravel.model import Claim, Event, Mention, Timex
 from ravel.words import name_head, stem
 
+_T = TypeVar("_T")
+
 ALIGN_CUTOFF = 0.25
 MAX_BLOCK = 64  # claims in one blocking key; larger blocks are skipped
 STORY_KEYS = 3  # a document's rarest story terms, each a blocking key with an event class
@@ -44,6 +47,8 @@ STORY_TERMS = 2  # story terms two documents must share ...
 BRIEF_TERMS = 3  # ... unless one of them has no more than this many
 STORY_PLACES = 3  # places alone: a town and its country are one location, three a geography,
 RARE_PLACE_DOCS = 3  # and a place only a few documents of the corpus name is a story's
+STORY_DOCS = 12  # documents in one story's group (see Stories.gather)
+KIN_DAYS = 31  # the most days apart two reports of a group may date what they lead with
 RARE_NAME_DOCS = 3  # a name (not a place) so few documents give anchors their contradictions
 LINKING_EVENTS = 2  # events two documents share that, with a rare place, make one story
 CONFLICT_STORY = 0.25  # documents this alike need no shared name to contradict each other
@@ -102,9 +107,10 @@ def align_claims(
     features = [_features(c) for c in claims]
     idf = _idf(features)
     stories = stories or Stories(claims)
-    pairs = _same_story(
-        candidate_pairs(features, all_pairs=all_pairs, stories=stories), features, stories
-    )
+    candidates = candidate_pairs(features, all_pairs=all_pairs, stories=stories)
+    stories.gather({_doc_pair(features[i].claim.doc_id, features[j].claim.doc_id)
+                    for i, j in candidates})
+    pairs = _same_story(candidates, features, stories)
     scored = []
     counts = _CountsOf()
     for i, j in pairs:
@@ -145,7 +151,8 @@ def _same_story(
         key = doc[i] * len(ids) + doc[j]
         same = verdict.get(key)
         if same is None:
-            same = verdict[key] = stories.measure(ids[doc[i]], ids[doc[j]]) >= STORY_MIN
+            a, b = ids[doc[i]], ids[doc[j]]
+            same = verdict[key] = stories.measure(a, b) >= STORY_MIN or stories.kin(a, b)
         if same:
             kept.append((i, j))
     return kept
@@ -163,26 +170,30 @@ class Stories:
     def __init__(self, claims: Sequence[Claim]) -> None:
         profiles: dict[str, set[str]] = defaultdict(set)
         where: set[str] = set()
+        countries: set[str] = set()
         bodies: set[str] = set()
         self._leads: dict[str, Claim] = {}
         for doc_claims in _by_document(claims):
             lead = _lead(doc_claims)
             if lead is not None:
                 self._leads[lead.doc_id] = lead
-            terms, places, institutions = _document_terms(doc_claims)
+            terms, places, states, institutions = _document_terms(doc_claims)
             profiles[doc_claims[0].doc_id] = terms
             where |= places
+            countries |= states
             bodies |= institutions
         _one_face(profiles)
         df = Counter(t for terms in profiles.values() for t in terms)
         self._df = df
         self._idf = {t: _idf_of(d, len(profiles)) for t, d in df.items()}
         self._where = where
+        self._countries = countries
         self._bodies = bodies
         self._profiles = profiles
         self._mass = {doc: self._weigh(terms) for doc, terms in profiles.items()}
         self._memo: dict[tuple[str, str], float] = {}
         self._linked: set[tuple[str, str]] = set()
+        self._story: dict[str, str] = {}
 
     def _weigh(self, terms: set[str]) -> float:
         return sum(self._idf[t] for t in terms)
@@ -226,9 +237,49 @@ class Stories:
         than `besides`), or linked by alignment (see `link`) and sharing a place few
         documents name (a street, a town: not a country)."""
         alike = self.measure(a, b, besides) if besides else self.similarity(a, b)
+        return (self._plainly_one(a, b, alike, besides)
+                or self.kin(a, b, besides=besides))
+
+    def _plainly_one(self, a: str, b: str, alike: float, besides: str | None = None) -> bool:
         return (alike >= CONFLICT_STORY
                 or self.share_rare_name(a, b, besides=besides)
                 or (_doc_pair(a, b) in self._linked and self._share_rare_place(a, b)))
+
+    def gather(self, pairs: Iterable[tuple[str, str]]) -> None:
+        """Stories as groups of documents each plainly one story with another of the group
+        (asked only of `pairs`): a short report shares little with some of its story's
+        reports, and more with others. A group too big to be one story's is none."""
+        parent: dict[str, str] = {}
+        for a, b in sorted(set(pairs) | self._linked):
+            if self._plainly_one(a, b, self.similarity(a, b)) and self._named_alike(a, b):
+                parent[_root(parent, b)] = _root(parent, a)
+        groups: dict[str, list[str]] = defaultdict(list)
+        for d in parent:
+            groups[_root(parent, d)].append(d)
+        self._story = {d: r for r, ds in groups.items() if len(ds) <= STORY_DOCS for d in ds}
+
+    def _named_alike(self, a: str, b: str) -> bool:
+        """Both name one thing, person or place smaller than a country: two stories of
+        one country may share a number ("43 killed" in a background paragraph)."""
+        shared = self._profiles[a] & self._profiles[b]
+        return any(t.startswith(("name:", "person:")) and t not in self._countries
+                   for t in shared)
+
+    def kin(self, a: str, b: str, *, besides: str | None = None) -> bool:
+        """In one story's group (see `gather`), naming one thing or day, and leading with
+        the same kind of happening at about the same time: a group may hold two train
+        crashes of one town, months apart."""
+        story = self._story.get(a)
+        if story is None or story != self._story.get(b):
+            return False
+        lead_a, lead_b = self._leads.get(a), self._leads.get(b)
+        if lead_a is not None and lead_b is not None:
+            kinds_a, kinds_b = {e.key for e in lead_a.events}, {e.key for e in lead_b.events}
+            if kinds_a and kinds_b and not kinds_a & kinds_b:
+                return False
+            if years_apart(main_date(lead_a), main_date(lead_b), days=KIN_DAYS):
+                return False
+        return self.share_name(a, b, besides=besides)
 
     def _share_rare_place(self, a: str, b: str) -> bool:
         shared = self._profiles[a] & self._profiles[b] & self._where
@@ -244,6 +295,7 @@ class Stories:
             docs = sorted({c.doc_id for c in event.claims})
             shared.update(combinations(docs, 2))
         self._linked = {pair for pair, n in shared.items() if n >= LINKING_EVENTS}
+        self.gather(self._memo)
 
     def names_of(self, claim: Claim) -> list[Mention]:
         """A claim's names; a title's, with those of its report's lead ("Bus plunges into
@@ -287,7 +339,8 @@ class Stories:
     def together(self, docs_a: set[str], docs_b: set[str]) -> bool:
         """Every document of one group tells the same story as every one of the other:
         groups never chain across stories through one ambiguous link."""
-        return all(self.similarity(a, b) >= STORY_MIN for a in docs_a for b in docs_b)
+        return all(self.similarity(a, b) >= STORY_MIN or self.kin(a, b)
+                   for a in docs_a for b in docs_b)
 
 
 def _one_face(profiles: dict[str, set[str]]) -> None:
@@ -320,9 +373,12 @@ def _lead(claims: Sequence[Claim]) -> Claim | None:
     return None
 
 
-def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str], set[str]]:
+def _document_terms(
+    claims: Sequence[Claim],
+) -> tuple[set[str], set[str], set[str], set[str]]:
     """A document's story terms (names, day dates, numbers of ten or more), which of
-    them say where (places, countries and their governments) and which name institutions.
+    them say where (places, countries and their governments), which name countries and
+    which name institutions.
     A person is known by full name where the document gives one ("Anna Weber" is not
     "Mateo Weber"; "Ms Weber" is the document's one Weber)."""
     names = [  # not an outlet cited as a source: "South Korean news agency Yonhap reported"
@@ -333,13 +389,15 @@ def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str], set[st
     for m in names:
         if m.role == "person" and (name := full_name(m.text)):
             full[m.key].add(name)
-    terms, places, institutions = set(), set(), set()
+    terms, places, countries, institutions = set(), set(), set(), set()
     for m in names:
         known = full.get(m.key, set()) if m.role == "person" else set()
         term = f"person:{next(iter(known))}" if len(known) == 1 else _name_term(m)
         terms.add(term)
         if not _is_someone(m):
             places.add(term)
+            if m.role == "state":
+                countries.add(term)
         elif m.role == "organisation":
             institutions.add(term)
     for c in claims:
@@ -348,7 +406,7 @@ def _document_terms(claims: Sequence[Claim]) -> tuple[set[str], set[str], set[st
             f"n:{q.lo}" for q in c.quantities
             if q.lo is not None and q.lo == q.hi and q.lo >= 10 and q.kind != "ordinal"
         }
-    return terms, places, institutions
+    return terms, places, countries, institutions
 
 
 def _cited(claim: Claim, mention: Mention) -> bool:
@@ -613,14 +671,14 @@ def _date_evidence(da: Timex | None, db: Timex | None) -> int:
 YEARS_APART = 366  # days between two claims' dates that make them two happenings
 
 
-def years_apart(da: Timex | None, db: Timex | None) -> bool:
-    """Dates more than a year apart: "In 2018, an earthquake in Ukraine killed 5" is the
-    background of a report on this year's earthquake, not another account of it."""
+def years_apart(da: Timex | None, db: Timex | None, days: int = YEARS_APART) -> bool:
+    """Dates more than a year (or `days`) apart: "In 2018, an earthquake in Ukraine killed
+    5" is the background of a report on this year's earthquake, not another account of it."""
     if da is None or db is None or da.lo is None or da.hi is None:
         return False
     if db.lo is None or db.hi is None:
         return False
-    return max(da.lo - db.hi, db.lo - da.hi).days > YEARS_APART
+    return max(da.lo - db.hi, db.lo - da.hi).days > days
 
 
 def different_names(
@@ -804,11 +862,7 @@ def _group(
     strength: dict[int, float] = {}
 
     def root(i: int) -> int:
-        parent.setdefault(i, i)
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
+        return _root(parent, i)
 
     claims_of: dict[int, list[Claim]] = {}
     for score, i, j in sorted(links, key=lambda x: (-x[0], x[1], x[2])):
@@ -831,6 +885,15 @@ def _group(
     for i in parent:
         members[root(i)].append(i)
     return [(m, strength[r]) for r, m in members.items() if len(m) > 1]
+
+
+def _root(parent: dict[_T, _T], x: _T) -> _T:
+    """Union-find: the root of x's set (path halving), x its own set if new."""
+    parent.setdefault(x, x)
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
 
 
 def _restated(a: list[Claim], b: list[Claim], shared_docs: set[str]) -> bool:

@@ -62,9 +62,24 @@ def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
         fate = _nearest_fate(claim, quantity)
         return (fate, f"person@{town}") if town and fate else None
     key = _count_key(claim, quantity)
+    if key is not None and key[0] in PERSON_EVENTS and feared(claim, quantity):
+        key = (f"{key[0]} feared", key[1])  # "13 are believed killed": not the confirmed toll
     if key is None or key[1] != "person" or town is None:
         return key
     return (key[0], f"person@{town}")
+
+
+_FEARED = re.compile(r"\b(?:feared|believed|presumed|thought)\b", re.IGNORECASE)
+
+
+def feared(claim: Claim, quantity: Quantity) -> bool:
+    """A count of those feared, believed or presumed to have met their fate: "Thirteen
+    people are believed killed", "eight others presumed to have perished"."""
+    after = [e.start for e in claim.events if e.start >= quantity.end]
+    if not after:
+        return False
+    text, offset = claim.plain or claim.text, claim.start
+    return bool(_FEARED.search(text, quantity.end - offset, min(after) - offset))
 
 
 def _nearest_fate(claim: Claim, quantity: Quantity) -> str | None:
@@ -101,6 +116,9 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
         thing = f"length:{what}"  # in any unit: "420 meters deep" / "500 yards underground"
     elif quantity.unit:
         thing = quantity.unit  # an age, a magnitude, a sum of money: never a head count
+        rate = _PER.match(claim.plain or claim.text, quantity.end - claim.start)
+        if rate:  # "$54.20 for each share" is not the "$44 billion" the deal is worth
+            thing = f"{thing} per {stem(rate['noun'].lower())}"
     elif counted in KINDS_OF_PEOPLE:  # "12 firefighters died": a part of any toll, by kind
         thing = f"{KINDS_OF_PEOPLE[counted]} among"
     elif counted in PERSON_NOUNS:
@@ -114,6 +132,12 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     else:
         return None
     return (event or "", thing)
+
+
+_PER = re.compile(  # a rate: "$54.20 in cash for each share", "3 euros per litre", "a year"
+    r"(?:\s+in\s+cash)?\s+(?:per|a|an|each|for\s+(?:each|every))\s+"
+    r"(?:(?-i:[A-Z])[\w.-]*\s+)?(?P<noun>[^\W\d_]+)", re.IGNORECASE
+)
 
 
 # A value the report itself says was replaced: "first logged the tremor at magnitude 6.7

@@ -87,6 +87,18 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
          ("earthquake", "length:depth")),
         ("The quake was followed by aftershocks, the strongest of magnitude 6, on Tuesday.",
          "magnitude 6", ("aftershock", "magnitude")),
+        ("Holders will receive $54.20 in cash for each share after the deal on Monday.",
+         "$54.20", ("agreement", "USD per shar")),  # a price per share (stemmed)
+        ("Investors get $54.20 for each Twitter share under the deal signed Monday.",
+         "$54.20", ("agreement", "USD per shar")),
+        ("The board signed a deal for $44 billion on Monday.", "$44 billion",
+         ("agreement", "USD")),
+        ("Thirteen people are believed killed after the eruption on Monday.", "Thirteen",
+         ("death feared", "person")),  # not the confirmed toll
+        ("Eight others were presumed to have perished in the eruption on Monday.", "Eight",
+         None),
+        ("Thirteen people were killed in the eruption on Monday, officials believed.",
+         "Thirteen", ("death", "person")),  # the belief is not between count and event
     ],
 )
 def test_count_keys(sentence: str, surface: str, key: tuple[str, str] | None) -> None:
