@@ -134,8 +134,8 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     return (event or "", thing)
 
 
-_PER = re.compile(  # a rate: "$54.20 in cash for each share", "3 euros per litre", "a year"
-    r"(?:\s+in\s+cash)?\s+(?:per|a|an|each|for\s+(?:each|every))\s+"
+_PER = re.compile(  # a rate: "$54.20 in cash for each share", "3 euros per litre", "$54.20/share"
+    r"(?:(?:\s+in\s+cash)?\s+(?:per|a|an|each|for\s+(?:each|every))\s+|/)"
     r"(?:(?-i:[A-Z])[\w.-]*\s+)?(?P<noun>[^\W\d_]+)", re.IGNORECASE
 )
 

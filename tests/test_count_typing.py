@@ -91,6 +91,8 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
          "$54.20", ("agreement", "USD per shar")),  # a price per share (stemmed)
         ("Investors get $54.20 for each Twitter share under the deal signed Monday.",
          "$54.20", ("agreement", "USD per shar")),
+        ("The deal signed Monday is for $54.20/share in cash.", "$54.20",
+         ("agreement", "USD per shar")),
         ("The board signed a deal for $44 billion on Monday.", "$44 billion",
          ("agreement", "USD")),
         ("Thirteen people are believed killed after the eruption on Monday.", "Thirteen",
