@@ -423,6 +423,15 @@ def role_finding(
     return _finding(event, "role", _role_verdict(ra.key, rb.key), "role", explanation, sides)
 
 
+def spelling_finding(
+    event: Event, a: tuple[Claim, Mention], b: tuple[Claim, Mention]
+) -> Finding:
+    """One person's name spelt two ways (see `ravel.names`)."""
+    sides = _role_sides(a, b)
+    explanation = f"{_who(sides[0])} writes {a[1].text}; {_who(sides[1])} writes {b[1].text}"
+    return _finding(event, "actor", "conflict", "spelling", explanation, sides)
+
+
 def _role_sides(a: tuple[Claim, Mention], b: tuple[Claim, Mention]) -> tuple[Side, Side]:
     (ca, ra), (cb, rb) = a, b
     return (Side(ca, ra.text, ra.start, ra.end, ra.key),

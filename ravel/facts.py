@@ -2,7 +2,8 @@
 alignment did not pair: a count or a measure of one named thing ("32 grandchildren" /
 "34 grandchildren", "a 150m ravine" / "an 80-metre ravine", "600m below ground"), the
 story's or a town's toll ("27 fatalities", "30 of them in Bogo City"), those aboard or
-missing, how long a plight lasted, a person's age or office.
+missing, how long a plight lasted, a person's age or office, a name spelt two ways
+(`ravel.names`).
 
 A story's details are spread over sentences differently in each report, and some sit in
 sentences with no event word at all. What makes such a pair comparable is the thing
@@ -40,6 +41,7 @@ from ravel.compare import (
     date_finding,
     quantity_finding,
     role_finding,
+    spelling_finding,
 )
 from ravel.counts import (
     NOT_THINGS,
@@ -64,6 +66,7 @@ from ravel.extract.entities import full_name
 from ravel.extract.events import hazard_of
 from ravel.extract.quantities import around, is_estimate
 from ravel.model import Claim, Event, Finding, Mention, Quantity, Timex
+from ravel.names import Named, document_names, spellings
 from ravel.words import stem
 
 __all__ = ["Fact", "Office", "compare_facts", "document_facts", "document_offices", "fact_key"]
@@ -410,7 +413,26 @@ def compare_facts(
                 event = _fact_event(("office", person), oa.claim, ob.claim)
                 keep(event, role_finding(event, person, (oa.claim, oa.role),
                                          (ob.claim, ob.role)))
+    names = document_names(claims)
+    for na, nb in _spelt_two_ways(names, stories, neighbours):
+        event = _fact_event(("name", na.name), na.claim, nb.claim)
+        keep(event, spelling_finding(event, (na.claim, na.mention), (nb.claim, nb.mention)))
     return tuple(out_events.values()), tuple(out)
+
+
+def _spelt_two_ways(
+    names: dict[str, dict[str, Named]], stories: Stories, neighbours: Sequence[tuple[str, str]]
+) -> Iterator[tuple[Named, Named]]:
+    """One person's name spelt two ways in two documents of one story; the name itself is
+    not the evidence that they tell one story."""
+    if len(names) <= MAX_BLOCK:
+        candidates: Iterable[tuple[str, str]] = combinations(sorted(names), 2)
+    else:
+        candidates = ((a, b) for a, b in neighbours if a in names and b in names)
+    for doc_a, doc_b in candidates:
+        for na, nb in spellings(names[doc_a], names[doc_b]):
+            if all(stories.one_story(doc_a, doc_b, besides=f"person:{n.name}") for n in (na, nb)):
+                yield na, nb
 
 
 def _other_days(a: Claim, b: Claim) -> bool:

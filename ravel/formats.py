@@ -47,6 +47,7 @@ RULES: dict[tuple[str, str], tuple[str, str]] = {
     ("conflict", "actor"): ("RV105", "Sources name different actors for one event"),
     ("conflict", "role"): ("RV106", "Sources name different offices or roles"),
     ("conflict", "place"): ("RV107", "Sources place one event in different places"),
+    ("conflict", "spelling"): ("RV108", "Sources spell one person's name two ways"),
     ("conflict", "*"): ("RV199", "Sources conflict"),
     ("disputed", "*"): ("RV201", "Parties give incompatible accounts, reported as such"),
     ("compatible", "date"): ("RV301", "Dates differ in precision but agree"),

@@ -1,0 +1,69 @@
+"""Names spelt two ways: one person as two reports of one story write them ("Parag
+Agarwal" / "Parag Agrawal", "Daljeet Chaudhary" / "Daljit Singh Chawdhary").
+
+A reader checks a name as she checks a number. Two full names are one person's spelt
+two ways when the family names are alike (and the given names the same or alike); a
+given name alone differing is another person of the family ("Salil Jamadar" and
+"Khalil Jamadar" are brothers), and a report that itself gives both names speaks of two
+people.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from ravel.extract.entities import full_name
+from ravel.model import Claim, Mention
+
+__all__ = ["Named", "document_names", "spellings", "spelt_alike"]
+
+NAME_ALIKE = 75  # rapidfuzz ratio of two spellings of one name part ("Chaudhary" / "Chawdhary")
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    name: str  # folded "given family"
+    claim: Claim
+    mention: Mention
+
+
+def document_names(claims: Sequence[Claim]) -> dict[str, dict[str, Named]]:
+    """Each document's people named in full, by folded name: the first mention of each."""
+    found: dict[str, dict[str, Named]] = defaultdict(dict)
+    for claim in claims:
+        for m in claim.actors:
+            name = full_name(m.text) if m.role == "person" else None
+            if name is not None and " " in name:
+                found[claim.doc_id].setdefault(name, Named(name, claim, m))
+    return found
+
+
+def spelt_alike(a: str, b: str) -> bool:
+    """Two different full names that are one name spelt two ways."""
+    if a == b:
+        return False
+    given_a, family_a = a.rsplit(" ", 1)
+    given_b, family_b = b.rsplit(" ", 1)
+    if family_a == family_b or not _alike(family_a, family_b):
+        return False  # another of the family, or another name
+    return given_a == given_b or _alike(given_a, given_b)
+
+
+def _alike(a: str, b: str) -> bool:
+    return a[:1] == b[:1] and fuzz.ratio(a, b) >= NAME_ALIKE
+
+
+def spellings(
+    names_a: dict[str, Named], names_b: dict[str, Named]
+) -> list[tuple[Named, Named]]:
+    """The pairs of one person's name spelt two ways in two documents: not where either
+    document also gives the other's spelling (two people, or a name it corrects)."""
+    return [
+        (na, nb)
+        for na in names_a.values() for nb in names_b.values()
+        if spelt_alike(na.name, nb.name) and na.name not in names_b and nb.name not in names_a
+    ]

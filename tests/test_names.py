@@ -1,0 +1,56 @@
+"""Names spelt two ways: one person in two reports of one story."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ravel import pipeline
+from ravel.names import spelt_alike
+
+# (name a, name b, one name spelt two ways?, why)
+CASES = [
+    ("parag agarwal", "parag agrawal", True, "letters swapped in the family name"),
+    ("daljeet chaudhary", "daljit chawdhary", True, "both parts spelt otherwise"),
+    ("nico afinta", "niko affinto", True, "a transliteration"),
+    ("salil jamadar", "khalil jamadar", False, "one family, two given names"),
+    ("maria lopez", "mario lopez", False, "a given name alone differing is another person"),
+    ("anna weber", "anna webb", False, "family names too far apart"),
+    ("anna weber", "anna weber", False, "the same spelling"),
+    ("john smith", "john keller", False, "two people"),
+]
+
+
+@pytest.mark.parametrize(("a", "b", "alike", "why"), CASES, ids=[c[3] for c in CASES])
+def test_spelt_alike(a: str, b: str, alike: bool, why: str) -> None:
+    assert spelt_alike(a, b) is alike
+    assert spelt_alike(b, a) is alike
+
+
+STORY = ("The Valdo dam collapsed in Kemerli on 3 May 2024, killing 12 people, the district "
+         "governor {name} said.")
+
+
+def _spellings(tmp_path: Path, texts: dict[str, str]) -> list[tuple[str, str, str]]:
+    for name, text in texts.items():
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    report = pipeline.run([str(tmp_path)], pipeline.Options(cache=False))
+    return [(f.verdict, f.sides[0].surface, f.sides[1].surface)
+            for f in report.findings if f.kind == "spelling"]
+
+
+def test_a_name_spelt_two_ways_is_a_conflict(tmp_path: Path) -> None:
+    found = _spellings(tmp_path, {"a": STORY.format(name="Parag Agarwal"),
+                                  "b": STORY.format(name="Parag Agrawal")})
+    assert found == [("conflict", "Parag Agarwal", "Parag Agrawal")]
+
+
+def test_a_report_giving_both_names_speaks_of_two_people(tmp_path: Path) -> None:
+    both = STORY.format(name="Parag Agarwal") + " His deputy Parag Agrawal was injured."
+    assert _spellings(tmp_path, {"a": both, "b": STORY.format(name="Parag Agrawal")}) == []
+
+
+def test_other_stories_are_not_compared(tmp_path: Path) -> None:
+    other = "A fire in Marvik on 9 June 2021 destroyed a school, mayor Parag Agrawal said."
+    assert _spellings(tmp_path, {"a": STORY.format(name="Parag Agarwal"), "b": other}) == []
