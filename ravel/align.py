@@ -48,6 +48,7 @@ BRIEF_TERMS = 3  # ... unless one of them has no more than this many
 STORY_PLACES = 3  # places alone: a town and its country are one location, three a geography,
 RARE_PLACE_DOCS = 3  # and a place only a few documents of the corpus name is a story's
 STORY_DOCS = 12  # documents in one story's group (see Stories.gather)
+STRUCK_DAYS = 2  # days apart two reports may date the disaster they lead with
 KIN_DAYS = 31  # the most days apart two reports of a group may date what they lead with
 RARE_NAME_DOCS = 3  # a name (not a place) so few documents give anchors their contradictions
 LINKING_EVENTS = 2  # events two documents share that, with a rare place, make one story
@@ -251,12 +252,23 @@ class Stories:
         reports, and more with others. A group too big to be one story's is none."""
         parent: dict[str, str] = {}
         for a, b in sorted(set(pairs) | self._linked):
-            if self._plainly_one(a, b, self.similarity(a, b)) and self._named_alike(a, b):
+            if self._named_alike(a, b) and (
+                self._plainly_one(a, b, self.similarity(a, b)) or self._struck_alike(a, b)
+            ):
                 parent[_root(parent, b)] = _root(parent, a)
         groups: dict[str, list[str]] = defaultdict(list)
         for d in parent:
             groups[_root(parent, d)].append(d)
         self._story = {d: r for r, ds in groups.items() if len(ds) <= STORY_DOCS for d in ds}
+
+    def _struck_alike(self, a: str, b: str) -> bool:
+        """The reports lead with the same disaster on days close together: "blasts in
+        Tianjin late Wednesday" / "the Tianjin warehouse explosions ... on Thursday"."""
+        lead_a, lead_b = self._leads.get(a), self._leads.get(b)
+        if lead_a is None or lead_b is None or not _struck(lead_a) & _struck(lead_b):
+            return False
+        da, db = main_date(lead_a), main_date(lead_b)
+        return da is not None and db is not None and not years_apart(da, db, days=STRUCK_DAYS)
 
     def _named_alike(self, a: str, b: str) -> bool:
         """Both name one thing, person or place smaller than a country: two stories of
@@ -341,6 +353,14 @@ class Stories:
         groups never chain across stories through one ambiguous link."""
         return all(self.similarity(a, b) >= STORY_MIN or self.kin(a, b)
                    for a in docs_a for b in docs_b)
+
+
+def _struck(claim: Claim) -> set[str]:
+    """What struck, as the claim tells it: a hazard ("blasts", "quake"), or a collapse."""
+    return {h for e in claim.events if (h := hazard_of(e) or _COLLAPSE.get(e.key))}
+
+
+_COLLAPSE = {"collapse": "collapse"}  # a dam, a bridge, a building: a happening of its own
 
 
 def _one_face(profiles: dict[str, set[str]]) -> None:

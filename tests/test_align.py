@@ -1,12 +1,14 @@
 from __future__ import annotations
 
+from itertools import combinations
+
 import pytest
 
-from ravel.align import align_claims
+from ravel.align import Stories, align_claims
 from ravel.compare import compare_events
 from ravel.pipeline import load
 from tests.conftest import FIXTURES, SEEDS
-from tests.helpers import report_of
+from tests.helpers import claims_of, document, report_of
 
 # (texts of two documents, should their claims align, why)
 CASES = [
@@ -277,3 +279,24 @@ def test_the_same_relative_date_in_two_reports_is_no_conflict() -> None:
     })
     assert report.events
     assert not [f for f in report.findings if f.slot == "date" and f.verdict == "conflict"]
+
+
+def test_reports_leading_with_one_disaster_days_apart_are_one_storys() -> None:
+    """A report that shares only the town with its story's others still joins their group
+    when it leads with the same disaster a day or two apart; another blast a month later
+    in the same port does not."""
+    texts = {
+        "a": "Explosions ripped through the port of Kessan late on Wednesday 12 August 2015, "
+             "the Marlo daily and the Tesk agency said, citing Anna Weber and Ivo Brandt.",
+        "b": "Explosions at the Ruihe Logistics warehouse in Kessan killed 44 people on 13 "
+             "August 2015, the Dalgan safety bureau said.",
+        "c": "The Ruihe Logistics warehouse blasts in the Dalgan district of Kessan killed 44 "
+             "people, the Dalgan safety bureau said on 13 August 2015.",
+        "d": "Explosions ripped through the port of Kessan on 14 September 2015, killing "
+             "three, the Osk radio said.",
+    }
+    claims = tuple(c for i, t in texts.items() for c in claims_of(document(i, t)))
+    stories = Stories(claims)
+    stories.gather(combinations(sorted(texts), 2))
+    assert stories.kin("a", "c")
+    assert not stories.kin("d", "c")
