@@ -160,6 +160,21 @@ def background(date: Timex | None, reference: datetime.date | None) -> bool:
             and (reference - date.hi).days > YEARS_APART)
 
 
+def _dates_another(claim: Claim, date: Timex, classes: frozenset[str]) -> bool:
+    """A word of another happening stands between the event's word and its date: "the
+    explosions were suspended briefly on Thursday morning" dates the suspension (but
+    "On 24 June, police launched a raid" dates the raid)."""
+    ours = [e for e in claim.events if e.key in classes]
+    if not ours:
+        return False
+    before = [e for e in ours if e.end <= date.start]
+    if not before:
+        return False  # a date told first governs what follows: "On 24 June, police launched"
+    nearest = max(before, key=lambda e: e.end)
+    return any(e.key not in classes and nearest.end <= e.start and e.end <= date.start
+               for e in claim.events)
+
+
 def _known(date: Timex | None) -> bool:
     return date is not None and date.lo is not None and date.hi is not None
 
@@ -169,7 +184,8 @@ _YEAR_ONLY = re.compile(r"\d{3,4}")  # a year or a decade
 
 def _compare_dates(event: Event, pairs: Pairs) -> Iterator[Finding]:
     classes = _event_classes(event)
-    dated = [(c, t) for c in event.claims if (t := main_date(c, classes)) is not None]
+    dated = [(c, t) for c in event.claims if (t := main_date(c, classes)) is not None
+             and not _dates_another(c, t, classes)]
     sides = {c.id: _date_side(c, t) for c, t in dated}
     paired = {(a.id, b.id) for a, b in pairs}
     relations = [

@@ -316,3 +316,21 @@ def test_the_same_relative_words_resolved_to_other_days_say_nothing() -> None:
     a = "TAMPERE, {} - Police arrested the journalist Anna Weber on Monday, her lawyer said."
     report = report_of({"a": a.format("6 March 2024"), "b": a.format("14 March 2024")})
     assert not [f for f in report.findings if f.slot == "date"]
+
+
+def test_a_date_of_another_happening_is_not_the_events() -> None:
+    report = report_of({
+        "a": "Explosions ripped through the Kessan port on 12 August 2015, killing 44 people.",
+        "b": "Rescue work at the site of the Kessan port explosions was suspended on 13 August "
+             "2015 after 12 firefighters died.",
+    })
+    dates = [f.verdict for f in report.findings if f.slot == "date"]
+    assert "conflict" not in dates
+
+
+def test_a_date_told_first_governs_what_follows() -> None:
+    report = report_of({
+        "a": "On 24 June, police launched a raid in Kessan, during which two men were killed.",
+        "b": "On 27 June 2025, a police raid in Kessan resulted in the deaths of two men.",
+    })
+    assert [f.verdict for f in report.findings if f.slot == "date"] == ["conflict"]
