@@ -48,8 +48,9 @@ BRIEF_TERMS = 3  # ... unless one of them has no more than this many
 STORY_PLACES = 3  # places alone: a town and its country are one location, three a geography,
 RARE_PLACE_DOCS = 3  # and a place only a few documents of the corpus name is a story's
 STORY_DOCS = 12  # documents in one story's group (see Stories.gather)
+OWNED_NAMES = 2  # names only one group's reports give that bring another report into it
 STRUCK_DAYS = 2  # days apart two reports may date the disaster they lead with
-KIN_DAYS = 31  # the most days apart two reports of a group may date what they lead with
+KIN_DAYS = 7  # the most days apart two reports of a group may date what they lead with
 RARE_NAME_DOCS = 3  # a name (not a place) so few documents give anchors their contradictions
 LINKING_EVENTS = 2  # events two documents share that, with a rare place, make one story
 CONFLICT_STORY = 0.25  # documents this alike need no shared name to contradict each other
@@ -195,6 +196,7 @@ class Stories:
         self._memo: dict[tuple[str, str], float] = {}
         self._linked: set[tuple[str, str]] = set()
         self._story: dict[str, str] = {}
+        self._sizes: dict[str, int] = {}
 
     def _weigh(self, terms: set[str]) -> float:
         return sum(self._idf[t] for t in terms)
@@ -250,16 +252,66 @@ class Stories:
         """Stories as groups of documents each plainly one story with another of the group
         (asked only of `pairs`): a short report shares little with some of its story's
         reports, and more with others. A group too big to be one story's is none."""
+        asked = sorted(p for p in set(pairs) | self._linked
+                       if p[0] in self._mass and p[1] in self._mass)
         parent: dict[str, str] = {}
-        for a, b in sorted(set(pairs) | self._linked):
-            if self._named_alike(a, b) and (
-                self._plainly_one(a, b, self.similarity(a, b)) or self._struck_alike(a, b)
+        for a, b in asked:
+            if self._named_alike(a, b) and not self._led_apart(a, b) and not self._dated_apart(
+                    a, b) and (
+                (self.similarity(a, b) >= CONFLICT_STORY and self._told_alike(a, b))
+                or self.share_rare_name(a, b)
+                or self._struck_alike(a, b) or self._linked_in_leads(a, b)
             ):
                 parent[_root(parent, b)] = _root(parent, a)
+        joined = True
+        while joined:  # a report naming what only one group's reports name, till none does
+            joined = False
+            groups = self._groups(parent)  # as the pass began: a join shows in the next
+            for a, b in asked:
+                for one, other in ((a, b), (b, a)):
+                    group = groups.get(_root(parent, other), [])
+                    if _root(parent, one) != _root(parent, other) and self._owns(
+                            group, one, other):
+                        parent[_root(parent, one)] = _root(parent, other)
+                        joined = True
+        groups = self._groups(parent)
+        self._story = {d: r for r, ds in groups.items() if 1 < len(ds) <= STORY_DOCS
+                       for d in ds}
+        self._sizes = {r: len(ds) for r, ds in groups.items()}
+
+    @staticmethod
+    def _groups(parent: dict[str, str]) -> dict[str, list[str]]:
         groups: dict[str, list[str]] = defaultdict(list)
-        for d in parent:
+        for d in list(parent):
             groups[_root(parent, d)].append(d)
-        self._story = {d: r for r, ds in groups.items() if len(ds) <= STORY_DOCS for d in ds}
+        return groups
+
+    def _owns(self, group: list[str], doc: str, member: str) -> bool:
+        """`doc`, somewhat alike `member`, shares with it OWNED_NAMES names (below a
+        country) that no document outside `member`'s group names: "Brumadinho" and "Vale"
+        in a corpus where only that dam's reports give them."""
+        if len(group) < 2 or self.similarity(doc, member) < STORY_MIN:
+            return False
+        if any(self._dated_apart(doc, d) for d in group):
+            return False
+        members = set(group) | {doc}
+        owned = [t for t in self._profiles[doc] & self._profiles[member]
+                 if t.startswith(("name:", "person:")) and t not in self._countries
+                 and self._df[t] <= len(members)
+                 and sum(t in self._profiles[d] for d in members) == self._df[t]]
+        return len(owned) >= OWNED_NAMES
+
+    def _dated_apart(self, a: str, b: str) -> bool:
+        """The reports' leads date what they tell more than KIN_DAYS apart."""
+        lead_a, lead_b = self._leads.get(a), self._leads.get(b)
+        return (lead_a is not None and lead_b is not None
+                and years_apart(main_date(lead_a), main_date(lead_b), days=KIN_DAYS))
+
+    def _led_apart(self, a: str, b: str) -> bool:
+        """The reports' leads put what they tell in towns or regions that never meet: a bus
+        in Sumatra, a bus in Java."""
+        lead_a, lead_b = self._leads.get(a), self._leads.get(b)
+        return lead_a is not None and lead_b is not None and self.other_towns(lead_a, lead_b)
 
     def _struck_alike(self, a: str, b: str) -> bool:
         """The reports lead with the same disaster on days close together: "blasts in
@@ -267,35 +319,53 @@ class Stories:
         lead_a, lead_b = self._leads.get(a), self._leads.get(b)
         if lead_a is None or lead_b is None or not _struck(lead_a) & _struck(lead_b):
             return False
-        da, db = main_date(lead_a), main_date(lead_b)
-        return da is not None and db is not None and not years_apart(da, db, days=STRUCK_DAYS)
+        return _days_close(main_date(lead_a), main_date(lead_b), STRUCK_DAYS)
 
-    def _named_alike(self, a: str, b: str) -> bool:
-        """Both name one thing, person or place smaller than a country: two stories of
-        one country may share a number ("43 killed" in a background paragraph)."""
+    def _told_alike(self, a: str, b: str) -> bool:
+        """Two names below a country in common, or one and two numbers or days: two
+        stories of one town share the town, and a number or a day now and then."""
         shared = self._profiles[a] & self._profiles[b]
-        return any(t.startswith(("name:", "person:")) and t not in self._countries
-                   for t in shared)
+        figures = sum(t.startswith(("n:", "d:")) for t in shared)
+        return self._named_alike(a, b, 2) or (self._named_alike(a, b) and figures >= 2)
+
+    def _named_alike(self, a: str, b: str, least: int = 1) -> bool:
+        """Both name `least` things, people or places smaller than a country: two stories
+        of one country may share a number ("43 killed" in a background paragraph), two of
+        one town a number and the town."""
+        shared = self._profiles[a] & self._profiles[b]
+        return sum(t.startswith(("name:", "person:")) and t not in self._countries
+                   for t in shared) >= least
 
     def kin(self, a: str, b: str, *, besides: str | None = None) -> bool:
-        """In one story's group (see `gather`), naming one thing or day, and leading with
-        the same kind of happening at about the same time: a group may hold two train
-        crashes of one town, months apart."""
+        """In one story's group (see `gather`), naming one thing or day that few documents
+        besides the group's name ("Tianjin" in a corpus of other stories, not "Hamburg" in
+        one of many Hamburg stories), and leading with the same kind of happening at about
+        the same time: a group may hold two train crashes of one town, months apart."""
         story = self._story.get(a)
         if story is None or story != self._story.get(b):
             return False
         lead_a, lead_b = self._leads.get(a), self._leads.get(b)
         if lead_a is not None and lead_b is not None:
-            kinds_a, kinds_b = {e.key for e in lead_a.events}, {e.key for e in lead_b.events}
+            kinds_a, kinds_b = _happenings(lead_a), _happenings(lead_b)
             if kinds_a and kinds_b and not kinds_a & kinds_b:
                 return False
-            if years_apart(main_date(lead_a), main_date(lead_b), days=KIN_DAYS):
+            if self._dated_apart(a, b):
                 return False
-        return self.share_name(a, b, besides=besides)
+        size = self._sizes[story]
+        return any(t.startswith(("name:", "person:", "d:")) and t != besides
+                   and self._df[t] <= size for t in self._profiles[a] & self._profiles[b])
 
-    def _share_rare_place(self, a: str, b: str) -> bool:
+    def _share_rare_place(self, a: str, b: str, within: set[str] | None = None) -> bool:
         shared = self._profiles[a] & self._profiles[b] & self._where
-        return any(self._df[t] <= RARE_PLACE_DOCS for t in shared)
+        return any(self._df[t] <= RARE_PLACE_DOCS and (within is None or t in within)
+                   for t in shared)
+
+    def _linked_in_leads(self, a: str, b: str) -> bool:
+        """Linked by alignment, sharing a place few documents name that a lead gives: not
+        a background paragraph's town ("a crash in West Java last year")."""
+        leads = [lead for d in (a, b) if (lead := self._leads.get(d)) is not None]
+        named = {_name_term(m) for lead in leads for m in self.names_of(lead)}
+        return _doc_pair(a, b) in self._linked and self._share_rare_place(a, b, named)
 
     def link(self, events: Sequence[Event]) -> None:
         """Remember the pairs of documents alignment found telling the same happenings
@@ -353,6 +423,37 @@ class Stories:
         groups never chain across stories through one ambiguous link."""
         return all(self.similarity(a, b) >= STORY_MIN or self.kin(a, b)
                    for a in docs_a for b in docs_b)
+
+
+def _known(date: Timex | None) -> bool:
+    return date is not None and date.lo is not None and date.hi is not None
+
+
+_MONTH_DAY = re.compile(r"(?:\d{4}|XXXX)-(\d\d)-(\d\d)")
+
+
+def _days_close(da: Timex | None, db: Timex | None, days: int) -> bool:
+    """Two days known to be at most `days` apart; a day without its year ("Aug. 13") is
+    taken in the other's year (or a leap year's), as a dateline without a year means."""
+    if _known(da) and _known(db):
+        return not years_apart(da, db, days=days)
+    ma = _MONTH_DAY.match(da.value) if da is not None else None
+    mb = _MONTH_DAY.match(db.value) if db is not None else None
+    if ma is None or mb is None or da is None or db is None:
+        return False  # a weekday alone says nothing of the week
+    year = next((t.lo.year for t in (da, db) if t.lo is not None), 2000)
+    try:
+        a = datetime.date(year, int(ma[1]), int(ma[2]))
+        b = datetime.date(year, int(mb[1]), int(mb[2]))
+    except ValueError:
+        return False
+    return abs((a - b).days) <= days
+
+
+def _happenings(claim: Claim) -> set[str]:
+    """The kinds of happening a claim tells, less what befell people in any of them (a
+    death, an injury): "hundreds missing and feared dead" leads with no kind of its own."""
+    return {e.key for e in claim.events} - {"death", "injury"}
 
 
 def _struck(claim: Claim) -> set[str]:

@@ -283,8 +283,8 @@ def test_the_same_relative_date_in_two_reports_is_no_conflict() -> None:
 
 def test_reports_leading_with_one_disaster_days_apart_are_one_storys() -> None:
     """A report that shares only the town with its story's others still joins their group
-    when it leads with the same disaster a day or two apart; another blast a month later
-    in the same port does not."""
+    when it leads with the same disaster a day or two apart; a blast the same day in
+    another port does not."""
     texts = {
         "a": "Explosions ripped through the port of Kessan late on Wednesday 12 August 2015, "
              "the Marlo daily and the Tesk agency said, citing Anna Weber and Ivo Brandt.",
@@ -292,11 +292,42 @@ def test_reports_leading_with_one_disaster_days_apart_are_one_storys() -> None:
              "August 2015, the Dalgan safety bureau said.",
         "c": "The Ruihe Logistics warehouse blasts in the Dalgan district of Kessan killed 44 "
              "people, the Dalgan safety bureau said on 13 August 2015.",
-        "d": "Explosions ripped through the port of Kessan on 14 September 2015, killing "
+        "d": "Explosions ripped through the port of Marvik on 13 August 2015, killing "
              "three, the Osk radio said.",
     }
+    stories = _grouped(texts)
+    assert stories.kin("a", "c")
+    assert not stories.kin("d", "c")
+
+
+def _grouped(texts: dict[str, str]) -> Stories:
     claims = tuple(c for i, t in texts.items() for c in claims_of(document(i, t)))
     stories = Stories(claims)
     stories.gather(combinations(sorted(texts), 2))
-    assert stories.kin("a", "c")
-    assert not stories.kin("d", "c")
+    return stories
+
+
+def test_a_report_naming_what_only_one_storys_reports_name_joins_them() -> None:
+    """'Brumadinho' and 'Vale' in a corpus where only that dam's reports give them."""
+    stories = _grouped({
+        "a": "The Vale dam in Brumadinho, Minas Gerais, collapsed on 25 January 2019, "
+             "killing 37 people, Anna Weber said.",
+        "b": "A Vale dam collapsed in Brumadinho, Minas Gerais, on 25 January 2019, killing "
+             "37 people, Anna Weber said.",
+        "c": "Firefighters searched the mud in Brumadinho, where the Vale dam collapsed, as "
+             "the death toll rose to 58.",
+        "d": "A fire in a Lisbon market killed 3 people on 2 March 2019.",
+    })
+    assert stories.kin("c", "a")
+    assert not stories.kin("d", "a")
+
+
+def test_two_stories_of_one_town_sharing_a_number_are_no_group() -> None:
+    stories = _grouped({
+        "a": "Ivan Novak won the mayoral election in Hamburg with 19 seats on 2 July 2022.",
+        "b": "Ivan Novak thanked supporters in Hamburg after the election on 2 July 2022.",
+        "c": "Tomas Dubois won the mayoral election in Hamburg with 19 seats on 15 May 2023.",
+        "d": "Tomas Dubois thanked supporters in Hamburg after the election on 15 May 2023.",
+    })
+    assert not stories.kin("a", "c")
+    assert not stories.kin("b", "d")
