@@ -311,7 +311,15 @@ class Stories:
         """The reports' leads put what they tell in towns or regions that never meet: a bus
         in Sumatra, a bus in Java."""
         lead_a, lead_b = self._leads.get(a), self._leads.get(b)
-        return lead_a is not None and lead_b is not None and self.other_towns(lead_a, lead_b)
+        if lead_a is None or lead_b is None or not self.other_towns(lead_a, lead_b):
+            return False
+        return self._elsewhere(lead_a, b) or self._elsewhere(lead_b, a)
+
+    def _elsewhere(self, lead: Claim, doc: str) -> bool:
+        """No place the lead names below a country is named anywhere in the document: not
+        "near Mumbai" against a report of Thane that also says Mumbai."""
+        places = {_name_term(m) for m in self.names_of(lead)} & self._where - self._countries
+        return bool(places) and not places & self._profiles[doc]
 
     def _struck_alike(self, a: str, b: str) -> bool:
         """The reports lead with the same disaster on days close together: "blasts in

@@ -101,6 +101,8 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
         return ("aboard", "person")  # "carrying 243 passengers": whatever befell them
     if aboard_part(claim, quantity):
         return None  # "carrying 68 passengers and four crew": a part of those aboard
+    if _sent(claim, quantity):
+        return None  # "100 emergency personnel on site": those sent, not those it befell
     counted = (quantity.counted or "").lower()
     if counted in EVENT_NOUNS:
         return (EVENT_NOUNS[counted], "person")  # "27 fatalities"
@@ -464,6 +466,21 @@ _ON_BOARD = re.compile(  # "187 passengers were on board", "81 workers who were 
     r"|on\s+(?:the\s+)?site|inside|present)\b",
     re.IGNORECASE,
 )
+_RESPONDERS = re.compile(
+    r"\b(?:emergency|rescue|relief|security|medical|fire|police|army|military|search)\b",
+    re.IGNORECASE,
+)
+def _sent(claim: Claim, quantity: Quantity) -> bool:
+    """People sent to help, by the words that count them ("100 emergency personnel"),
+    unless something befell them ("two rescue workers were killed")."""
+    if (quantity.counted or "").lower() not in PERSON_NOUNS or quantity.counted_end is None:
+        return False
+    if attached_event(claim, quantity) is not None:
+        return False
+    text, offset = claim.plain or claim.text, claim.start
+    return bool(_RESPONDERS.search(text, quantity.start - offset, quantity.counted_end - offset))
+
+
 _AND_A_NUMBER = re.compile(rf"\s+and\s+(?:\d|(?:{NUMBER_WORDS})\b)", re.IGNORECASE)
 
 
@@ -476,6 +493,8 @@ def aboard(claim: Claim, quantity: Quantity) -> bool:
         return False
     text, offset = claim.plain or claim.text, claim.start
     after = (quantity.counted_end or quantity.end) - offset
+    if _sent(claim, quantity):
+        return False
     if _AND_A_NUMBER.match(text, after):
         return False
     start = quantity.start - offset
@@ -520,6 +539,8 @@ def aboard_part(claim: Claim, quantity: Quantity) -> bool:
         return False
     text, offset = claim.plain or claim.text, claim.start
     after = (quantity.counted_end or quantity.end) - offset
+    if _sent(claim, quantity):
+        return False
     start = quantity.start - offset
     return bool(_AND_A_NUMBER.match(text, after)) and bool(
         _CARRYING.search(text, max(0, start - 30), start) or _ON_BOARD.search(text, after)

@@ -331,3 +331,26 @@ def test_two_stories_of_one_town_sharing_a_number_are_no_group() -> None:
     })
     assert not stories.kin("a", "c")
     assert not stories.kin("b", "d")
+
+
+def test_leads_in_towns_that_never_meet_keep_reports_apart() -> None:
+    """A bus in Sumatra and a bus in Java are two stories, though the Java report recalls
+    Sumatra; a report "near Mumbai" and one "in Thane" that also says Mumbai are one."""
+    bus = _grouped({
+        "a": "A bus plunged into a ravine on Sumatra island on 23 December 2019, killing 35 "
+             "people, Dolly Gumara said.",
+        "b": "A bus plunged into a ravine on Sumatra island, killing 35 people, police chief "
+             "Dolly Gumara said on 24 December 2019.",
+        "c": "A bus plunged into a ravine on Java island, killing 35 people; last year 35 died "
+             "in a crash on Sumatra island, Budi Setiyadi said.",
+        "d": "A bus carrying students plunged into a ravine on Java island, killing 35 people, "
+             "Budi Setiyadi said.",
+    })
+    assert not bus.kin("a", "c") and not bus.kin("b", "d")
+    building = _grouped({
+        "a": "At least 40 people died after a building collapsed near Mumbai on 5 April "
+             "2013, Ravi Patil said. The Thane police arrested two builders.",
+        "c": "The building collapse in Thane killed 72 people, Ravi Patil said on 6 April "
+             "2013. Two rescuers from Mumbai were injured.",
+    })
+    assert building.kin("a", "c")

@@ -91,6 +91,10 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
          "$54.20", ("agreement", "USD per shar")),  # a price per share (stemmed)
         ("Investors get $54.20 for each Twitter share under the deal signed Monday.",
          "$54.20", ("agreement", "USD per shar")),
+        ("The building collapsed on Monday with 75 workers inside.", "75",
+         ("aboard", "person")),
+        ("There were 100 emergency personnel on site after the collapse on Monday.", "100",
+         None),  # those who came to help are not those it held
         ("The deal signed Monday is for $54.20/share in cash.", "$54.20",
          ("agreement", "USD per shar")),
         ("The board signed a deal for $44 billion on Monday.", "$44 billion",
