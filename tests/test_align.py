@@ -346,7 +346,8 @@ def test_leads_in_towns_that_never_meet_keep_reports_apart() -> None:
         "d": "A bus carrying students plunged into a ravine on Java island, killing 35 people, "
              "Budi Setiyadi said.",
     })
-    assert not bus.kin("a", "c") and not bus.kin("b", "d")
+    assert not bus.kin("a", "c")
+    assert not bus.kin("b", "d")
     building = _grouped({
         "a": "At least 40 people died after a building collapsed near Mumbai on 5 April "
              "2013, Ravi Patil said. The Thane police arrested two builders.",
