@@ -197,6 +197,11 @@ class Stories:
         self._linked: set[tuple[str, str]] = set()
         self._story: dict[str, str] = {}
         self._sizes: dict[str, int] = {}
+        self._lead_dates: dict[str, Timex | None] = {}
+        self._reasons: dict[tuple[str, str], str] = {}
+        self._named_of: dict[str, frozenset[str]] = {}
+        self._rare_of: dict[str, frozenset[str]] = {}
+        self._lead_struck: dict[str, set[str]] = {}
 
     def _weigh(self, terms: set[str]) -> float:
         return sum(self._idf[t] for t in terms)
@@ -252,22 +257,18 @@ class Stories:
         """Stories as groups of documents each plainly one story with another of the group
         (asked only of `pairs`): a short report shares little with some of its story's
         reports, and more with others. A group too big to be one story's is none."""
-        asked = sorted(p for p in set(pairs) | self._linked
-                       if p[0] in self._mass and p[1] in self._mass)
+        asked = {p for p in set(pairs) | self._linked
+                 if p[0] in self._mass and p[1] in self._mass}
         parent: dict[str, str] = {}
-        for a, b in asked:
-            if self._named_alike(a, b) and not self._led_apart(a, b) and not self._dated_apart(
-                    a, b) and (
-                (self.similarity(a, b) >= CONFLICT_STORY and self._told_alike(a, b))
-                or self.share_rare_name(a, b)
-                or self._struck_alike(a, b) or self._linked_in_leads(a, b)
-            ):
+        for a, b in asked:  # components: the order of the unions does not matter
+            if self._edge(a, b):
                 parent[_root(parent, b)] = _root(parent, a)
+        owning = sorted((a, b) for a, b in asked if self._may_own(a, b))
         joined = True
         while joined:  # a report naming what only one group's reports name, till none does
             joined = False
             groups = self._groups(parent)  # as the pass began: a join shows in the next
-            for a, b in asked:
+            for a, b in owning:
                 for one, other in ((a, b), (b, a)):
                     group = groups.get(_root(parent, other), [])
                     if _root(parent, one) != _root(parent, other) and self._owns(
@@ -278,6 +279,55 @@ class Stories:
         self._story = {d: r for r, ds in groups.items() if 1 < len(ds) <= STORY_DOCS
                        for d in ds}
         self._sizes = {r: len(ds) for r, ds in groups.items()}
+
+    def _edge(self, a: str, b: str) -> bool:
+        """Two reports plainly one story's, as `gather` joins them. What does not depend on
+        alignment's links is remembered: `gather` runs before alignment and after."""
+        reason = self._reasons.get((a, b))
+        if reason is None:
+            reason = self._reasons[(a, b)] = self._reason(a, b)
+        if reason == "linked?":
+            return self._linked_in_leads(a, b) and self._apart(a, b) is False
+        return reason == "alike"
+
+    def _reason(self, a: str, b: str) -> str:
+        named = self._named(a) & self._named(b)
+        if not named:
+            return "no"
+        rare = self._rare_names(a) & self._rare_names(b)
+        if (rare or self._struck_alike(a, b)
+                or (self.similarity(a, b) >= CONFLICT_STORY and self._told_alike(a, b))):
+            return "no" if self._apart(a, b) else "alike"
+        return "linked?"
+
+    def _named(self, doc: str) -> frozenset[str]:
+        """The document's names of things, people and places below a country."""
+        found = self._named_of.get(doc)
+        if found is None:
+            found = self._named_of[doc] = frozenset(
+                t for t in self._profiles[doc]
+                if t.startswith(("name:", "person:")) and t not in self._countries)
+        return found
+
+    def _rare_names(self, doc: str) -> frozenset[str]:
+        """Its names (not places, not institutions) few documents give: `share_rare_name`."""
+        found = self._rare_of.get(doc)
+        if found is None:
+            found = self._rare_of[doc] = frozenset(
+                t for t in self._named(doc)
+                if t not in self._where and t not in self._bodies
+                and self._df[t] <= RARE_NAME_DOCS)
+        return found
+
+    def _apart(self, a: str, b: str) -> bool:
+        return self._led_apart(a, b) or self._dated_apart(a, b)
+
+    def _may_own(self, a: str, b: str) -> bool:
+        """The pair shares OWNED_NAMES names few enough documents give for a group to own."""
+        named = self._named(a) & self._named(b)
+        if len(named) < OWNED_NAMES or self.similarity(a, b) < STORY_MIN:
+            return False
+        return sum(self._df[t] <= STORY_DOCS + 1 for t in named) >= OWNED_NAMES
 
     @staticmethod
     def _groups(parent: dict[str, str]) -> dict[str, list[str]]:
@@ -295,17 +345,20 @@ class Stories:
         if any(self._dated_apart(doc, d) for d in group):
             return False
         members = set(group) | {doc}
-        owned = [t for t in self._profiles[doc] & self._profiles[member]
-                 if t.startswith(("name:", "person:")) and t not in self._countries
-                 and self._df[t] <= len(members)
+        owned = [t for t in self._named(doc) & self._named(member)
+                 if self._df[t] <= len(members)
                  and sum(t in self._profiles[d] for d in members) == self._df[t]]
         return len(owned) >= OWNED_NAMES
 
     def _dated_apart(self, a: str, b: str) -> bool:
         """The reports' leads date what they tell more than KIN_DAYS apart."""
-        lead_a, lead_b = self._leads.get(a), self._leads.get(b)
-        return (lead_a is not None and lead_b is not None
-                and years_apart(main_date(lead_a), main_date(lead_b), days=KIN_DAYS))
+        return years_apart(self._lead_date(a), self._lead_date(b), days=KIN_DAYS)
+
+    def _lead_date(self, doc: str) -> Timex | None:
+        if doc not in self._lead_dates:
+            lead = self._leads.get(doc)
+            self._lead_dates[doc] = main_date(lead) if lead is not None else None
+        return self._lead_dates[doc]
 
     def _led_apart(self, a: str, b: str) -> bool:
         """The reports' leads put what they tell in towns or regions that never meet: a bus
@@ -324,25 +377,25 @@ class Stories:
     def _struck_alike(self, a: str, b: str) -> bool:
         """The reports lead with the same disaster on days close together: "blasts in
         Tianjin late Wednesday" / "the Tianjin warehouse explosions ... on Thursday"."""
-        lead_a, lead_b = self._leads.get(a), self._leads.get(b)
-        if lead_a is None or lead_b is None or not _struck(lead_a) & _struck(lead_b):
+        if not self._struck_of(a) & self._struck_of(b):
             return False
-        return _days_close(main_date(lead_a), main_date(lead_b), STRUCK_DAYS)
+        return _days_close(self._lead_date(a), self._lead_date(b), STRUCK_DAYS)
+
+    def _struck_of(self, doc: str) -> set[str]:
+        if doc not in self._lead_struck:
+            lead = self._leads.get(doc)
+            self._lead_struck[doc] = _struck(lead) if lead is not None else set()
+        return self._lead_struck[doc]
 
     def _told_alike(self, a: str, b: str) -> bool:
         """Two names below a country in common, or one and two numbers or days: two
         stories of one town share the town, and a number or a day now and then."""
+        named = len(self._named(a) & self._named(b))
+        if named >= 2:
+            return True
         shared = self._profiles[a] & self._profiles[b]
-        figures = sum(t.startswith(("n:", "d:")) for t in shared)
-        return self._named_alike(a, b, 2) or (self._named_alike(a, b) and figures >= 2)
+        return named == 1 and sum(t.startswith(("n:", "d:")) for t in shared) >= 2
 
-    def _named_alike(self, a: str, b: str, least: int = 1) -> bool:
-        """Both name `least` things, people or places smaller than a country: two stories
-        of one country may share a number ("43 killed" in a background paragraph), two of
-        one town a number and the town."""
-        shared = self._profiles[a] & self._profiles[b]
-        return sum(t.startswith(("name:", "person:")) and t not in self._countries
-                   for t in shared) >= least
 
     def kin(self, a: str, b: str, *, besides: str | None = None) -> bool:
         """In one story's group (see `gather`), naming one thing or day that few documents
@@ -371,9 +424,11 @@ class Stories:
     def _linked_in_leads(self, a: str, b: str) -> bool:
         """Linked by alignment, sharing a place few documents name that a lead gives: not
         a background paragraph's town ("a crash in West Java last year")."""
+        if _doc_pair(a, b) not in self._linked:
+            return False
         leads = [lead for d in (a, b) if (lead := self._leads.get(d)) is not None]
         named = {_name_term(m) for lead in leads for m in self.names_of(lead)}
-        return _doc_pair(a, b) in self._linked and self._share_rare_place(a, b, named)
+        return self._share_rare_place(a, b, named)
 
     def link(self, events: Sequence[Event]) -> None:
         """Remember the pairs of documents alignment found telling the same happenings

@@ -475,10 +475,9 @@ def _sent(claim: Claim, quantity: Quantity) -> bool:
     unless something befell them ("two rescue workers were killed")."""
     if (quantity.counted or "").lower() not in PERSON_NOUNS or quantity.counted_end is None:
         return False
-    if attached_event(claim, quantity) is not None:
-        return False
     text, offset = claim.plain or claim.text, claim.start
-    return bool(_RESPONDERS.search(text, quantity.start - offset, quantity.counted_end - offset))
+    return bool(_RESPONDERS.search(text, quantity.start - offset, quantity.counted_end - offset)
+                and attached_event(claim, quantity) is None)
 
 
 _AND_A_NUMBER = re.compile(rf"\s+and\s+(?:\d|(?:{NUMBER_WORDS})\b)", re.IGNORECASE)
