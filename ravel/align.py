@@ -249,7 +249,7 @@ class Stories:
                 or self.kin(a, b, besides=besides))
 
     def _plainly_one(self, a: str, b: str, alike: float, besides: str | None = None) -> bool:
-        return (alike >= CONFLICT_STORY
+        return ((alike >= CONFLICT_STORY and self._told_alike(a, b, figures=1))
                 or self.share_rare_name(a, b, besides=besides)
                 or (_doc_pair(a, b) in self._linked and self._share_rare_place(a, b)))
 
@@ -387,14 +387,17 @@ class Stories:
             self._lead_struck[doc] = _struck(lead) if lead is not None else set()
         return self._lead_struck[doc]
 
-    def _told_alike(self, a: str, b: str) -> bool:
-        """Two names below a country in common, or one and two numbers or days: two
-        stories of one town share the town, and a number or a day now and then."""
+    def _told_alike(self, a: str, b: str, figures: int = 2) -> bool:
+        """Two names below a country in common, or one and `figures` numbers or days, or
+        the country and two: two stories of one town share the town and the country, and
+        (in a large corpus) a number or a day now and then."""
         named = len(self._named(a) & self._named(b))
         if named >= 2:
             return True
         shared = self._profiles[a] & self._profiles[b]
-        return named == 1 and sum(t.startswith(("n:", "d:")) for t in shared) >= 2
+        given = sum(t.startswith(("n:", "d:")) for t in shared)
+        return (named == 1 and given >= figures) or (
+            given >= 2 and bool(shared & self._countries))
 
 
     def kin(self, a: str, b: str, *, besides: str | None = None) -> bool:

@@ -67,7 +67,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "collapse": (r"collaps(?:e|es|ed|ing)", r"caved in", r"gave way", r"breach(?:ed|es)?"),
     "earthquake": (r"earthquakes?", r"quakes?", r"tremors?"),
     "aftershock": (r"aftershocks?",),  # another happening than the quake it follows
-    "disaster": (r"floods?", r"flooding", r"wildfires?", r"fires?", r"storms?", r"hurricanes?",
+    "disaster": (r"floods?", r"flooding", r"wildfires?", r"fires?", r"blazes?", r"storms?",
+                 r"hurricanes?",
                  r"landslides?", r"tsunami", r"avalanches?", r"eruptions?", r"erupted"),
     "birth": (r"born",),
     "torture": (r"tortur(?:e|ed|ing)", r"beat(?:en|ing)", r"electrocuted", r"abused?"),
