@@ -28,6 +28,7 @@ from ravel.align import (
     quotes_match,
     years_apart,
 )
+from ravel.clock import Clock, event_clock, relate_clocks
 from ravel.counts import (
     CountsByKey,
     count_relation,
@@ -85,8 +86,8 @@ def compare_event(
     a report's background ("In 2023, a quake killed eight") from its news."""
     pairs = list(_pairs(event, references or {}))
     findings: list[Finding] = []
-    for compare in (_compare_dates, _compare_counts, _compare_event_words, _compare_agents,
-                    _compare_roles, _compare_places, _compare_quotes):
+    for compare in (_compare_dates, _compare_times, _compare_counts, _compare_event_words,
+                    _compare_agents, _compare_roles, _compare_places, _compare_quotes):
         findings.extend(compare(event, pairs))
     unique = {f.id: f for f in reversed(findings)}  # an office both bound and acted upon
     return [as_disputed(f) for f in findings if unique.get(f.id) is f]
@@ -296,6 +297,58 @@ def _event_classes(event: Event) -> frozenset[str]:
     """The event classes two or more of the event's claims share."""
     counts = Counter(k for c in event.claims for k in {e.key for e in c.events})
     return frozenset(k for k, n in counts.items() if n >= 2)
+
+
+def _compare_times(event: Event, pairs: Pairs) -> Iterator[Finding]:
+    """The time of day each claim gives its event ("about 4am" / "around 5 am")."""
+    classes = _event_classes(event)
+    timed: dict[str, Clock] = {}
+    for c in event.claims:
+        clock = event_clock(c, [e for e in c.events if e.key in classes])
+        if clock is not None:
+            timed[c.id] = clock
+    sides = {cid: _clock_side(event, cid, clock) for cid, clock in timed.items()}
+    relations: list[tuple[Claim, Claim, str | None]] = [
+        (a, b, relate_clocks(timed[a.id], timed[b.id]))
+        for a, b in pairs if a.id in timed and b.id in timed
+    ]
+    yield from _merge_or_pair(event, "time", relations, sides, _time_explanation)
+
+
+def _clock_side(event: Event, claim_id: str, clock: Clock) -> Side:
+    claim = next(c for c in event.claims if c.id == claim_id)
+    return clock_side(claim, clock)
+
+
+def clock_side(claim: Claim, clock: Clock) -> Side:
+    start = clock.timex.start
+    return Side(claim, (claim.plain or claim.text)[start - claim.start : clock.end - claim.start],
+                start, clock.end, clock.value)
+
+
+def time_finding(event: Event, a: tuple[Claim, Clock], b: tuple[Claim, Clock]) -> Finding:
+    """The times of day two claims give one happening."""
+    verdict = RELATION_VERDICT[relate_clocks(a[1], b[1])]
+    sides = (clock_side(*a), clock_side(*b))
+    return _finding(event, "time", verdict, "time", _time_explanation(*sides, verdict), sides)
+
+
+def _time_explanation(a: Side, b: Side, verdict: str) -> str:
+    text = f"{_who(a)} says {a.surface}; {_who(b)} says {b.surface}"
+    if verdict == "conflict":
+        return text + f": about {_clock_gap(a.value, b.value)} minutes apart"
+    if verdict == "compatible":
+        return text + ": one is more precise than the other"
+    return text
+
+
+def _clock_gap(a: str, b: str) -> int:
+    """Minutes between the middles of two times' spans ("03:40/04:20", "05:22"), to 5."""
+    def middle(v: str) -> float:
+        ends = [int(x[:2]) * 60 + int(x[3:]) for x in v.split("/")]
+        return (ends[0] + ends[-1]) / 2
+    gap = abs(middle(a) - middle(b))
+    return int(gap) if gap < 10 else int(round(gap / 5) * 5)
 
 
 def _date_side(claim: Claim, timex: Timex) -> Side:

@@ -34,6 +34,7 @@ from ravel.align import (
     Stories,
     main_date,
 )
+from ravel.clock import CLOCK_WORDS, Clock, clocks, dates_the_word
 from ravel.compare import (
     as_disputed,
     background,
@@ -42,6 +43,7 @@ from ravel.compare import (
     quantity_finding,
     role_finding,
     spelling_finding,
+    time_finding,
 )
 from ravel.counts import (
     NOT_THINGS,
@@ -250,9 +252,32 @@ def document_dates(
                 date, references.get(claim.doc_id)
             ):
                 continue
-            if any(_dates_the_word(claim, date, w) for w in words):
+            if any(dates_the_word(claim, date, w) for w in words):
                 found[hazard][claim.doc_id].append(Dated(hazard, claim, date))
     return _one_value_each(found, lambda dated: {_day(d.date) for d in dated})
+
+
+@dataclass(frozen=True, slots=True)
+class Clocked:
+    hazard: str
+    claim: Claim
+    clock: Clock
+
+
+def document_clocks(claims: Sequence[Claim]) -> dict[str, dict[str, list[Clocked]]]:
+    """The time of day each document gives each thing that struck, when it gives one:
+    "The blaze broke out at about 4am" / "the fire started around 5 am"; not "the blaze
+    was reported at 5.22 am" (the report's time)."""
+    found: dict[str, dict[str, list[Clocked]]] = defaultdict(lambda: defaultdict(list))
+    for claim in claims:
+        struck = _struck(claim)
+        if not struck:
+            continue
+        for clock in clocks(claim):
+            for hazard, words in struck.items():
+                if any(dates_the_word(claim, clock.timex, w, CLOCK_WORDS) for w in words):
+                    found[hazard][claim.doc_id].append(Clocked(hazard, claim, clock))
+    return _one_value_each(found, lambda timed: {(c.clock.lo, c.clock.hi) for c in timed})
 
 
 def _day(date: Timex) -> str:
@@ -280,34 +305,6 @@ _ANOTHER = re.compile(
     r"(?:[^\W\d_]+\s+)?\Z",
     re.IGNORECASE,
 )
-
-
-def _dates_the_word(claim: Claim, date: Timex, word: Mention) -> bool:
-    """The date is the happening's own: "Tuesday's quakes", "the avalanche struck late on
-    Tuesday", "three major tremors in the region on Wednesday"; not "rescuers raced
-    Wednesday after an explosion", "firefighting at the site of the explosions was
-    suspended on Thursday" (another deed's day)."""
-    text, offset = claim.plain or claim.text, claim.start
-    if date.end <= word.start:
-        return _OWN_DAY.fullmatch(text, date.end - offset, word.start - offset) is not None
-    between = text[word.end - offset : date.start - offset]
-    return len(between) <= HAZARD_DAY_REACH and all(
-        w in _HAPPENED_WORDS or w[0].isupper() for w in between.split()
-    )
-
-
-HAZARD_DAY_REACH = 45  # characters from a happening's word to its day
-_OWN_DAY = re.compile(  # "Tuesday's strong quakes"; not "Wednesday's search for quake ..."
-    r"['’]s\s+(?:(?:strong|powerful|major|deadly|massive|huge|devastating|violent|big|twin"
-    r"|initial|first|main|\d+(?:\.\d+)?-magnitude|magnitude[- ]\d+(?:\.\d+)?)\s+){0,2}",
-    re.IGNORECASE,
-)
-_HAPPENED_WORDS = frozenset("""
-    struck strikes hit hits rocked rocks shook shakes happened occurred occurs erupted
-    exploded collapsed broke out started began swept tore through ripped engulfed
-    on in at the a an of that which late early overnight region area city town province
-    country island coast valley district county village port capital
-""".split())
 
 
 _DAY_VALUE = re.compile(r"\d{4}-\d{2}-\d{2}|XXXX-WXX-\d")
@@ -407,6 +404,13 @@ def compare_facts(
             found = date_finding(event, (a, da.date), (b, db.date), one_week=True)
             if found is not None:
                 keep(event, found)
+    for hazard, timed in sorted(document_clocks(claims).items()):
+        for ta, tb in _pairs(timed, stories, neighbours):
+            a, b = ta.claim, tb.claim
+            if stories.other_towns(a, b) or _other_days(a, b):
+                continue
+            event = _fact_event(("time", hazard), a, b)
+            keep(event, time_finding(event, (a, ta.clock), (b, tb.clock)))
     for person, offices in sorted(document_offices(claims).items()):
         for oa, ob in _pairs(offices, stories, neighbours, besides=f"person:{person}"):
             if frozenset((oa.claim.id, ob.claim.id)) not in together:

@@ -48,6 +48,7 @@ RULES: dict[tuple[str, str], tuple[str, str]] = {
     ("conflict", "role"): ("RV106", "Sources name different offices or roles"),
     ("conflict", "place"): ("RV107", "Sources place one event in different places"),
     ("conflict", "spelling"): ("RV108", "Sources spell one person's name two ways"),
+    ("conflict", "time"): ("RV109", "Sources give one event different times of day"),
     ("conflict", "*"): ("RV199", "Sources conflict"),
     ("disputed", "*"): ("RV201", "Parties give incompatible accounts, reported as such"),
     ("compatible", "date"): ("RV301", "Dates differ in precision but agree"),
