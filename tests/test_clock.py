@@ -59,21 +59,22 @@ def _times(tmp_path: Path, texts: dict[str, str]) -> list[tuple[str, list[str]]]
             if f.slot == "time"]
 
 
+FOUR_AM = ("A fire in a Kessan factory killed 43 people on 8 December 2019, police said. "
+           "The blaze broke out at about 4am local time in the old quarter.")
+LEAD = "At least 43 people died in a fire at a Kessan factory on 8 December 2019, police said."
+
+
 def test_reports_that_time_a_fire_an_hour_apart_conflict(tmp_path: Path) -> None:
     found = _times(tmp_path, {
-        "a": "A fire in a Kessan factory killed 43 people on 8 December 2019, police said. "
-             "The blaze broke out at about 4am local time in the old quarter.",
-        "b": "At least 43 people died in a fire at a Kessan factory on 8 December 2019, police "
-             "said. Officials said the fire started around 5 am, when the workers slept.",
+        "a": FOUR_AM,
+        "b": LEAD + " Officials said the fire started around 5 am, when the workers slept.",
     })
     assert found == [("conflict", ["about 4am local time", "around 5 am"])]
 
 
 def test_the_time_a_fire_was_reported_is_not_when_it_broke_out(tmp_path: Path) -> None:
     found = _times(tmp_path, {
-        "a": "A fire in a Kessan factory killed 43 people on 8 December 2019, police said. "
-             "The blaze broke out at about 4am local time in the old quarter.",
-        "b": "At least 43 people died in a fire at a Kessan factory on 8 December 2019, police "
-             "said. The blaze was reported at 5.22 am, officials said.",
+        "a": FOUR_AM,
+        "b": LEAD + " The blaze was reported at 5.22 am, officials said.",
     })
     assert found == []
