@@ -925,7 +925,8 @@ def _count_evidence(
 _NOT_EVENT_DATE = re.compile(
     r"\b(?:(?:said|says|announced|told\s+\w+|reported|confirmed|stated|added|wrote)"
     r"\s+(?:on\s+|late\s+|early\s+)?"
-    r"|(?:since|until|till|back\s+to|as\s+early\s+as|as\s+far\s+back\s+as)\s+(?:the\s+)?)$",
+    r"|(?:since|until|till|back\s+to|as\s+early\s+as|as\s+far\s+back\s+as)\s+(?:the\s+)?"
+    r"|since\s+(?:[^\W\d_]+\s+){1,3}(?:began|started|erupted|broke\s+out)\s+(?:in|on)\s+)$",
     re.IGNORECASE,
 )
 

@@ -64,9 +64,22 @@ def count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     key = _count_key(claim, quantity)
     if key is not None and key[0] in PERSON_EVENTS and feared(claim, quantity):
         key = (f"{key[0]} feared", key[1])  # "13 are believed killed": not the confirmed toll
+    if key is not None and key[0] in PERSON_EVENTS and running(claim, quantity):
+        key = (f"{key[0]} since", key[1])  # "7,000 arrested since June": a running tally
     if key is None or key[1] != "person" or town is None:
         return key
     return (key[0], f"person@{town}")
+
+
+_CLAUSE_END = re.compile(r"[.;:]")
+
+
+def running(claim: Claim, quantity: Quantity) -> bool:
+    """A tally kept since some time, told in the count's clause: "around 7,000 people have
+    been arrested since protests began in June", "so far this year"."""
+    text, offset = claim.plain or claim.text, claim.start
+    end = _CLAUSE_END.search(text, quantity.end - offset)
+    return bool(_SINCE.search(text, quantity.end - offset, end.start() if end else len(text)))
 
 
 _FEARED = re.compile(r"\b(?:feared|believed|presumed|thought)\b", re.IGNORECASE)

@@ -103,6 +103,10 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
          ("death feared", "person")),  # not the confirmed toll
         ("Eight others were presumed to have perished in the eruption on Monday.", "Eight",
          None),
+        ("Around 7,000 people have been arrested since protests began in June.",
+         "Around 7,000", ("arrest since", "person")),  # a running tally, not one night's
+        ("Police arrested 420 people on New Year's Day, the police said on Thursday.", "420",
+         ("arrest", "person")),
         ("Thirteen people were killed in the eruption on Monday, officials believed.",
          "Thirteen", ("death", "person")),  # the belief is not between count and event
     ],

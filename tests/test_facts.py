@@ -477,6 +477,7 @@ def test_an_outlet_cited_as_a_source_is_no_story_name() -> None:
          "people.", 2014),
         ("Prices have stayed high since the 2014 level was reached.", None),
         ("The road has been closed since 2014.", None),
+        ("About 7,000 people have been arrested since protests began in June 2019.", None),
     ],
 )
 def test_a_year_that_says_when_something_happened_dates_it(
