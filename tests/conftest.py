@@ -3,6 +3,12 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests run a fixed, derandomized budget; on a loaded machine generating their
+# examples may be slow, which is no failure of ravel's.
+settings.register_profile("ravel", suppress_health_check=[HealthCheck.too_slow], deadline=None)
+settings.load_profile("ravel")
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -468,8 +468,9 @@ def test_any_toml_text_loads_or_raises_config_error(key: str, value: str) -> Non
 @given(st.lists(st.text(), max_size=3), st.lists(st.text(), max_size=3))
 def test_any_pattern_and_path_never_crash(patterns: list[str], paths: list[str]) -> None:
     patterns = [p for p in patterns if p.strip()]
-    paths = [p for p in paths if p]
     root = Path("/nonexistent-ravel-root")
+    # an existing folder ("/") is walked for its documents: not what this property is about
+    paths = [p for p in paths if p and not (root / p).is_dir()]
     kept = select_paths(Config(exclude=tuple(patterns), root=root), paths, cwd=root)
     assert set(kept) <= set(paths)
 
