@@ -199,6 +199,7 @@ class Stories:
         self._sizes: dict[str, int] = {}
         self._lead_dates: dict[str, Timex | None] = {}
         self._reasons: dict[tuple[str, str], str] = {}
+        self._asked: set[tuple[str, str]] = set()
         self._named_of: dict[str, frozenset[str]] = {}
         self._rare_of: dict[str, frozenset[str]] = {}
         self._lead_struck: dict[str, set[str]] = {}
@@ -257,8 +258,8 @@ class Stories:
         """Stories as groups of documents each plainly one story with another of the group
         (asked only of `pairs`): a short report shares little with some of its story's
         reports, and more with others. A group too big to be one story's is none."""
-        asked = {p for p in set(pairs) | self._linked
-                 if p[0] in self._mass and p[1] in self._mass}
+        self._asked = {p for p in pairs if p[0] in self._mass and p[1] in self._mass}
+        asked = self._asked | {p for p in self._linked if p[0] in self._mass and p[1] in self._mass}
         parent: dict[str, str] = {}
         for a, b in asked:  # components: the order of the unions does not matter
             if self._edge(a, b):
@@ -287,7 +288,7 @@ class Stories:
         if reason is None:
             reason = self._reasons[(a, b)] = self._reason(a, b)
         if reason == "linked?":
-            return self._linked_in_leads(a, b) and self._apart(a, b) is False
+            return self._linked_in_leads(a, b) and not self._apart(a, b)
         return reason == "alike"
 
     def _reason(self, a: str, b: str) -> str:
@@ -340,7 +341,7 @@ class Stories:
         """`doc`, somewhat alike `member`, shares with it OWNED_NAMES names (below a
         country) that no document outside `member`'s group names: "Brumadinho" and "Vale"
         in a corpus where only that dam's reports give them."""
-        if len(group) < 2 or self.similarity(doc, member) < STORY_MIN:
+        if not 2 <= len(group) <= STORY_DOCS or self.similarity(doc, member) < STORY_MIN:
             return False
         if any(self._dated_apart(doc, d) for d in group):
             return False
@@ -443,7 +444,7 @@ class Stories:
             docs = sorted({c.doc_id for c in event.claims})
             shared.update(combinations(docs, 2))
         self._linked = {pair for pair, n in shared.items() if n >= LINKING_EVENTS}
-        self.gather(self._memo)
+        self.gather(self._asked)  # the same pairs as before alignment, and its links
 
     def names_of(self, claim: Claim) -> list[Mention]:
         """A claim's names; a title's, with those of its report's lead ("Bus plunges into
@@ -491,7 +492,8 @@ class Stories:
                    for a in docs_a for b in docs_b)
 
 
-def _known(date: Timex | None) -> bool:
+def known_date(date: Timex | None) -> bool:
+    """A date whose days are known (not "Tuesday" of an unknown week)."""
     return date is not None and date.lo is not None and date.hi is not None
 
 
@@ -501,19 +503,27 @@ _MONTH_DAY = re.compile(r"(?:\d{4}|XXXX)-(\d\d)-(\d\d)")
 def _days_close(da: Timex | None, db: Timex | None, days: int) -> bool:
     """Two days known to be at most `days` apart; a day without its year ("Aug. 13") is
     taken in the other's year (or a leap year's), as a dateline without a year means."""
-    if _known(da) and _known(db):
+    if known_date(da) and known_date(db):
         return not years_apart(da, db, days=days)
     ma = _MONTH_DAY.match(da.value) if da is not None else None
     mb = _MONTH_DAY.match(db.value) if db is not None else None
     if ma is None or mb is None or da is None or db is None:
         return False  # a weekday alone says nothing of the week
-    year = next((t.lo.year for t in (da, db) if t.lo is not None), 2000)
-    try:
-        a = datetime.date(year, int(ma[1]), int(ma[2]))
-        b = datetime.date(year, int(mb[1]), int(mb[2]))
-    except ValueError:
-        return False
-    return abs((a - b).days) <= days
+    known = next((t.lo.year for t in (da, db) if t.lo is not None), None)
+    year_a = da.lo.year if da.lo is not None else None
+    year_b = db.lo.year if db.lo is not None else None
+    for shift in (0, -1, 1):  # "Dec. 31" and "1 January 2016" are a day apart
+        base = known if known is not None else 2000
+        ya = year_a if year_a is not None else base + shift
+        yb = year_b if year_b is not None else base + shift
+        try:
+            gap = datetime.date(ya, int(ma[1]), int(ma[2])) - datetime.date(yb, int(mb[1]),
+                                                                           int(mb[2]))
+        except ValueError:
+            continue
+        if abs(gap.days) <= days:
+            return True
+    return False
 
 
 def _happenings(claim: Claim) -> set[str]:

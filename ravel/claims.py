@@ -25,7 +25,8 @@ __all__ = ["extract_claims"]
 NEGATION_REACH = 40  # characters between a negation cue and the event word it negates
 # A negation reaches over a verb and its determiners ("never issued a formal apology"),
 # not past a clause break or a preposition ("not acknowledged responsibility for the deaths").
-_COORDINATION = re.compile(r"\b(?:or|and)\b", re.IGNORECASE)  # within what "no" picks out
+_COORDINATION = re.compile(r"\bor\b", re.IGNORECASE)  # within what "no" picks out ("and" may
+# start a clause of its own: "there was no warning and the blast killed 12")
 _SCOPE_BREAK = re.compile(
     r"[,;:—–()]|\b(?:what|whether|why|how|who|which|but|and|or|while|whereas|although"
     r"|though|during|for|of|in|on|at|after"

@@ -4,8 +4,9 @@ A reader weighs a time as she weighs a number: "2:11 pm" is a minute, "2pm" an h
 ("just after 2pm" holds 2:11), "about 4am" a few minutes either side, "between 4.30 AM
 and 5" the span between. Two reports of one fire that say "about 4am" and "around 5 am"
 disagree; "at around 3 am" and "3.10am" do not. A time in parentheses is another zone's
-("2.11pm local time (12.11pm AEDT)"), and one after "by" or "as of" is when something was
-counted, not when the event happened.
+("2.11pm local time (12.11pm AEDT)"), and one after "by", "as of", "since", "until" or
+"till" bounds something else. Spans may cross midnight ("about midnight", "between 11pm
+and 1am"): minutes run on past 1440, and two times are compared a day apart as well.
 """
 
 from __future__ import annotations
@@ -16,7 +17,11 @@ from dataclasses import dataclass
 
 from ravel.model import Claim, Mention, Timex
 
-__all__ = ["CLOCK_WORDS", "Clock", "clocks", "dates_the_word", "event_clock", "relate_clocks"]
+__all__ = [
+    "CLOCK_WORDS", "Clock", "clock_of_value", "clocks", "dates_the_word", "event_clock",
+    "minutes_apart",
+    "relate_clocks",
+]
 
 APPROX_MINUTES = 20  # "about 4am": 3:40 to 4:20
 _CLOCK = re.compile(r"T(\d\d):(\d\d)")
@@ -37,8 +42,16 @@ class Clock:
 
     @property
     def value(self) -> str:
-        return f"{self.lo // 60:02d}:{self.lo % 60:02d}" + (
-            "" if self.lo == self.hi else f"/{self.hi // 60:02d}:{self.hi % 60:02d}")
+        """"HH:MM", or "HH:MM/HH:MM" for a span (the end may be past midnight)."""
+        return _hhmm(self.lo) + ("" if self.lo == self.hi else "/" + _hhmm(self.hi))
+
+
+DAY = 24 * 60
+
+
+def _hhmm(minutes: int) -> str:
+    minutes %= DAY
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 def _minutes(t: Timex) -> int | None:
@@ -51,7 +64,8 @@ def _clock(t: Timex) -> Clock | None:
     if at is None:
         return None
     if t.mod == "APPROX":
-        return Clock(at - APPROX_MINUTES, at + APPROX_MINUTES, t, t.end)
+        lo = (at - APPROX_MINUTES) % DAY  # "about midnight": 23:40 to 00:20 the next day
+        return Clock(lo, lo + 2 * APPROX_MINUTES, t, t.end)
     if not _MINUTES_WRITTEN.search(t.text) and at % 60 == 0:
         return Clock(at, at + 29, t, t.end)  # "2pm", "just after 2pm": early in the hour
     return Clock(at, at, t, t.end)
@@ -76,7 +90,8 @@ def clocks(claim: Claim) -> list[Clock]:
             nxt = times[i + 1]
             upper = _clock(nxt)
             if upper is not None and _AND.fullmatch(text, t.end - offset, nxt.start - offset):
-                clock = Clock(clock.lo, max(upper.hi, clock.lo), t, nxt.end)
+                last = upper.lo if upper.lo >= clock.lo else upper.lo + DAY  # "11pm and 1am"
+                clock = Clock(clock.lo, last, t, nxt.end)
                 skip.add(i + 1)
         out.append(clock)
     return out
@@ -106,7 +121,11 @@ def dates_the_word(
     suspended on Thursday" (another deed's day)."""
     text, offset = claim.plain or claim.text, claim.start
     if date.end <= word.start:
-        return _OWN_DAY.fullmatch(text, date.end - offset, word.start - offset) is not None
+        if _OWN_DAY.fullmatch(text, date.end - offset, word.start - offset) is not None:
+            return True  # "Tuesday's quakes"
+        return bool(also) and bool(
+            _LEADS_TO.fullmatch(text, date.end - offset, word.start - offset))
+        # a time told first: "At about 4am on Sunday, a blaze broke out"
     between = text[word.end - offset : date.start - offset]
     return len(between) <= HAZARD_DAY_REACH and all(
         w in _HAPPENED_WORDS or w in also or w[0].isupper()
@@ -115,6 +134,11 @@ def dates_the_word(
 
 
 HAZARD_DAY_REACH = 45  # characters from a happening's word to its day
+_LEADS_TO = re.compile(  # "At about 4am [local time] [on Sunday], a [huge] blaze"
+    r"(?:\s+local\s+time)?(?:\s+on\s+(?-i:[A-Z])[\w]+)?,?\s+(?:(?:a|an|the)\s+)?"
+    r"(?:[^\W\d_]+\s+)?",
+    re.IGNORECASE,
+)
 _OWN_DAY = re.compile(  # "Tuesday's strong quakes"; not "Wednesday's search for quake ..."
     r"['’]s\s+(?:(?:strong|powerful|major|deadly|massive|huge|devastating|violent|big|twin"
     r"|initial|first|main|\d+(?:\.\d+)?-magnitude|magnitude[- ]\d+(?:\.\d+)?)\s+){0,2}",
@@ -132,15 +156,38 @@ CLOCK_WORDS = frozenset("between just shortly after around about approximately".
 
 
 def relate_clocks(a: Clock, b: Clock) -> str:
-    """equal, contains, within, overlap or disjoint, as intervals of minutes."""
-    if (a.lo, a.hi) == (b.lo, b.hi):
+    """equal, contains, within, overlap or disjoint, as intervals of minutes, with `b`
+    also taken a day earlier or later ("about midnight" holds "11.55pm")."""
+    return min((_relate(a.lo, a.hi, b.lo + shift, b.hi + shift) for shift in (0, -DAY, DAY)),
+               key=_CLOSENESS.index)
+
+
+_CLOSENESS = ["equal", "contains", "within", "overlap", "disjoint"]
+
+
+def _relate(alo: int, ahi: int, blo: int, bhi: int) -> str:
+    if (alo, ahi) == (blo, bhi):
         return "equal"
-    if a.hi < b.lo or b.hi < a.lo:
+    if ahi < blo or bhi < alo:
         return "disjoint"
-    if a.lo <= b.lo and b.hi <= a.hi:
+    if alo <= blo and bhi <= ahi:
         return "contains"
-    if b.lo <= a.lo and a.hi <= b.hi:
+    if blo <= alo and ahi <= bhi:
         return "within"
     return "overlap"
+
+
+def clock_of_value(value: str) -> tuple[int, int]:
+    """(lo, hi) minutes of a `Clock.value` ("23:40/00:20" ends the next day)."""
+    ends = [int(x[:2]) * 60 + int(x[3:]) for x in value.split("/")]
+    lo, hi = ends[0], ends[-1]
+    return lo, hi if hi >= lo else hi + DAY
+
+
+def minutes_apart(a: tuple[int, int], b: tuple[int, int]) -> int:
+    """Minutes between the middles of two spans (lo, hi), the short way round the clock."""
+    (alo, ahi), (blo, bhi) = a, b
+    gap = abs((alo + ahi) / 2 - (blo + bhi) / 2) % DAY
+    return round(min(gap, DAY - gap))
 
 

@@ -24,11 +24,12 @@ from ravel.align import (
     Stories,
     anchored,
     event_dates,
+    known_date,
     main_date,
     quotes_match,
     years_apart,
 )
-from ravel.clock import Clock, event_clock, relate_clocks
+from ravel.clock import Clock, clock_of_value, event_clock, minutes_apart, relate_clocks
 from ravel.counts import (
     CountsByKey,
     count_relation,
@@ -100,7 +101,7 @@ def as_disputed(finding: Finding) -> Finding:
     if finding.verdict != "conflict":
         return finding
     parties = [{a.source_key for a in s.claim.attributions if a.source_key} for s in finding.sides]
-    if len(parties) < 2 or not all(parties) or _one_party(parties):
+    if len(parties) < 2 or not all(parties) or _one_party(parties, _people(finding)):
         return finding
     names = " vs ".join(sorted({next(iter(sorted(p))) for p in parties}))
     return dataclasses.replace(finding, verdict="disputed",
@@ -110,17 +111,23 @@ def as_disputed(finding: Finding) -> Finding:
 SPELLING_ALIKE = 85  # rapidfuzz ratio of two source names that are one name spelt two ways
 
 
-def _one_party(parties: list[set[str]]) -> bool:
-    """Some party speaks on every side: the same name, or one spelt two ways ("Chaudhary" /
-    "Chawdhary"; names of five letters or more, where one letter is a spelling)."""
+def _one_party(parties: list[set[str]], people: set[str]) -> bool:
+    """Some party speaks on every side: the same name, or a person's name spelt two ways
+    ("Chaudhary" / "Chawdhary"; five letters or more, where one letter is a spelling; not
+    "Austria" / "Australia", which are no people)."""
     if set.intersection(*parties):
         return True
     first, *others = parties
     return all(
-        any(a == b or (min(len(a), len(b)) >= 5 and fuzz.ratio(a, b) >= SPELLING_ALIKE)
+        any(a == b or (a in people and b in people and min(len(a), len(b)) >= 5
+                       and fuzz.ratio(a, b) >= SPELLING_ALIKE)
             for a in first for b in other)
         for other in others
     )
+
+
+def _people(finding: Finding) -> set[str]:
+    return {m.key for s in finding.sides for m in s.claim.actors if m.role == "person"}
 
 
 Pairs = Sequence[tuple[Claim, Claim]]
@@ -146,7 +153,7 @@ def _pairs(
         da, db = dates[a.id], dates[b.id]
         if a.doc_id == b.doc_id or years_apart(da, db):
             continue
-        if (a.id in behind or b.id in behind) and not (_known(da) and _known(db)):
+        if (a.id in behind or b.id in behind) and not (known_date(da) and known_date(db)):
             continue  # near it: both dates are known, and years_apart said no
         yield a, b
 
@@ -172,12 +179,16 @@ def _dates_another(claim: Claim, date: Timex, classes: frozenset[str]) -> bool:
     if not before:
         return False  # a date told first governs what follows: "On 24 June, police launched"
     nearest = max(before, key=lambda e: e.end)
+    text, offset = claim.plain or claim.text, claim.start
+    aside = [(m.start() + offset, m.end() + offset)
+             for m in _ASIDE.finditer(text, nearest.end - offset, date.start - offset)]
     return any(e.key not in classes and nearest.end <= e.start and e.end <= date.start
+               and not any(lo <= e.start < hi for lo, hi in aside)
                for e in claim.events)
 
 
-def _known(date: Timex | None) -> bool:
-    return date is not None and date.lo is not None and date.hi is not None
+# A clause set off by commas: "An earthquake, which triggered a tsunami, struck on ..."
+_ASIDE = re.compile(r",\s+(?:which|who|that|after|when|as)\b[^,]*,")
 
 
 _YEAR_ONLY = re.compile(r"\d{3,4}")  # a year or a decade
@@ -303,11 +314,11 @@ def _compare_times(event: Event, pairs: Pairs) -> Iterator[Finding]:
     """The time of day each claim gives its event ("about 4am" / "around 5 am")."""
     classes = _event_classes(event)
     timed: dict[str, Clock] = {}
+    sides: dict[str, Side] = {}
     for c in event.claims:
         clock = event_clock(c, [e for e in c.events if e.key in classes])
         if clock is not None:
-            timed[c.id] = clock
-    sides = {cid: _clock_side(event, cid, clock) for cid, clock in timed.items()}
+            timed[c.id], sides[c.id] = clock, clock_side(c, clock)
     relations: list[tuple[Claim, Claim, str | None]] = [
         (a, b, relate_clocks(timed[a.id], timed[b.id]))
         for a, b in pairs if a.id in timed and b.id in timed
@@ -315,15 +326,11 @@ def _compare_times(event: Event, pairs: Pairs) -> Iterator[Finding]:
     yield from _merge_or_pair(event, "time", relations, sides, _time_explanation)
 
 
-def _clock_side(event: Event, claim_id: str, clock: Clock) -> Side:
-    claim = next(c for c in event.claims if c.id == claim_id)
-    return clock_side(claim, clock)
-
-
 def clock_side(claim: Claim, clock: Clock) -> Side:
+    """The time as written in the document (a span "between X and Y" whole)."""
     start = clock.timex.start
-    return Side(claim, (claim.plain or claim.text)[start - claim.start : clock.end - claim.start],
-                start, clock.end, clock.value)
+    return Side(claim, claim.text[start - claim.start : clock.end - claim.start], start,
+                clock.end, clock.value)
 
 
 def time_finding(event: Event, a: tuple[Claim, Clock], b: tuple[Claim, Clock]) -> Finding:
@@ -343,12 +350,9 @@ def _time_explanation(a: Side, b: Side, verdict: str) -> str:
 
 
 def _clock_gap(a: str, b: str) -> int:
-    """Minutes between the middles of two times' spans ("03:40/04:20", "05:22"), to 5."""
-    def middle(v: str) -> float:
-        ends = [int(x[:2]) * 60 + int(x[3:]) for x in v.split("/")]
-        return (ends[0] + ends[-1]) / 2
-    gap = abs(middle(a) - middle(b))
-    return int(gap) if gap < 10 else int(round(gap / 5) * 5)
+    """Minutes between two times' values ("03:40/04:20", "05:22"), to 5 past ten."""
+    gap = minutes_apart(clock_of_value(a), clock_of_value(b))
+    return gap if gap < 10 else round(gap / 5) * 5
 
 
 def _date_side(claim: Claim, timex: Timex) -> Side:

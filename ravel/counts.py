@@ -82,12 +82,16 @@ def running(claim: Claim, quantity: Quantity) -> bool:
     return bool(_SINCE.search(text, quantity.end - offset, end.start() if end else len(text)))
 
 
-_FEARED = re.compile(r"\b(?:feared|believed|presumed|thought)\b", re.IGNORECASE)
+_FEARED = re.compile(  # right before the fate: "believed killed", "presumed to have perished"
+    r"\b(?:feared|believed|presumed|thought)\s+(?:to\s+(?:have\s+)?(?:been\s+)?)?\Z",
+    re.IGNORECASE,
+)
 
 
 def feared(claim: Claim, quantity: Quantity) -> bool:
     """A count of those feared, believed or presumed to have met their fate: "Thirteen
-    people are believed killed", "eight others presumed to have perished"."""
+    people are believed killed", "eight others presumed to have perished"; not "Eleven
+    people, believed to be one family, were killed"."""
     after = [e.start for e in claim.events if e.start >= quantity.end]
     if not after:
         return False
@@ -150,7 +154,7 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
 
 
 _PER = re.compile(  # a rate: "$54.20 in cash for each share", "3 euros per litre", "$54.20/share"
-    r"(?:(?:\s+in\s+cash)?\s+(?:per|a|an|each|for\s+(?:each|every))\s+|/)"
+    r"(?:(?:\s+in\s+cash)?\s+(?:per|a|an|for\s+(?:each|every))\s+|/)"
     r"(?:(?-i:[A-Z])[\w.-]*\s+)?(?P<noun>[^\W\d_]+)", re.IGNORECASE
 )
 
@@ -483,14 +487,20 @@ _RESPONDERS = re.compile(
     r"\b(?:emergency|rescue|relief|security|medical|fire|police|army|military|search)\b",
     re.IGNORECASE,
 )
+SENT_FATE_REACH = 30  # characters from those sent to what befell them
+
+
 def _sent(claim: Claim, quantity: Quantity) -> bool:
     """People sent to help, by the words that count them ("100 emergency personnel"),
     unless something befell them ("two rescue workers were killed")."""
-    if (quantity.counted or "").lower() not in PERSON_NOUNS or quantity.counted_end is None:
+    end = quantity.counted_end
+    if (quantity.counted or "").lower() not in PERSON_NOUNS or end is None:
         return False
     text, offset = claim.plain or claim.text, claim.start
-    return bool(_RESPONDERS.search(text, quantity.start - offset, quantity.counted_end - offset)
-                and attached_event(claim, quantity) is None)
+    if not _RESPONDERS.search(text, quantity.start - offset, end - offset):
+        return False
+    return not any(e.key in PERSON_EVENTS and 0 <= e.start - end <= SENT_FATE_REACH
+                   for e in claim.events)  # "two rescue workers were killed"
 
 
 _AND_A_NUMBER = re.compile(rf"\s+and\s+(?:\d|(?:{NUMBER_WORDS})\b)", re.IGNORECASE)

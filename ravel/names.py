@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz
+from rapidfuzz.distance import Levenshtein
 
 from ravel.extract.entities import full_name
 from ravel.model import Claim, Mention
@@ -54,7 +55,18 @@ def spelt_alike(a: str, b: str) -> bool:
 
 
 def _alike(a: str, b: str) -> bool:
-    return a[:1] == b[:1] and fuzz.ratio(a, b) >= NAME_ALIKE
+    """One name part spelt two ways: the same first letter, at most two edits and one
+    letter more or less, and not one with a suffix the other lacks ("Kuznetsov" /
+    "Kuznetsova", "Hassan" / "Hassani" are other people)."""
+    if a[:1] != b[:1] or abs(len(a) - len(b)) > 1 or Levenshtein.distance(a, b) > 2:
+        return False
+    short, long = sorted((a, b), key=len)
+    if long.startswith(short) and long[len(short):] in _SUFFIXES:
+        return False
+    return fuzz.ratio(a, b) >= NAME_ALIKE
+
+
+_SUFFIXES = frozenset({"a", "i", "s", "e", "o"})  # a woman's, a son's, a plural: another name
 
 
 def spellings(

@@ -59,6 +59,9 @@ STAMP_RE = re.compile(
     re.MULTILINE,
 )
 STAMP_REACH = 40  # characters after the stamp word the date must start within
+# Between a stamp and its date: nothing, or a time of day ("3:35 PM, ").
+STAMP_LEAD_RE = re.compile(r"(?:\d{1,2}[:.]\d\d(?::\d\d)?\s*(?:[ap]\.?m\.?)?\s*,?\s*)?",
+                           re.IGNORECASE)
 LOOSE_ISO_RE = re.compile(r"(?P<y>(?:19|20)\d\d)-(?P<m>[01]?\d)-(?P<d>[0-3]?\d)\b")
 FULL_YEAR_RE = re.compile(r"\d{4}|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}")
 DAY_VALUE_RE = re.compile(r"\d{4}-\d\d-\d\d\Z")
@@ -164,22 +167,31 @@ def _from_byline(text: str, latest: dt.date | None) -> Reference | None:
 
 
 def _from_stamp(text: str) -> Reference | None:
-    """The first date a publication stamp near the top gives with its year: the stamp
-    may share its line with a byline and a time of day."""
+    """The date a publication stamp near the top gives with its year, right after the
+    stamp word or after a time of day ("Posted at 3:35 PM, Apr 06, 2013"); a publication
+    date before an update's. Prose is no stamp: "Published in Nature on 12 March 2019"."""
+    found: list[tuple[bool, int, Reference]] = []
     for stamp in STAMP_RE.finditer(text, 0, min(len(text), TOP_CHARS)):
-        line_end = text.find("\n", stamp.end())
-        window = text[stamp.end() : stamp.end() + STAMP_REACH + 30 if line_end < 0
-                      else min(line_end, stamp.end() + STAMP_REACH + 30)]
-        iso = LOOSE_ISO_RE.match(window)
-        if iso:
-            try:
-                date = dt.date(int(iso["y"]), int(iso["m"]), int(iso["d"]))
-            except ValueError:
-                continue
-            return Reference(date, "byline", stamp.end(), stamp.end() + iso.end())
-        for date, t in _full_dates(window):
-            if t.start <= STAMP_REACH:
-                return Reference(date, "byline", stamp.end() + t.start, stamp.end() + t.end)
+        ref = _stamped_date(text, stamp.end())
+        if ref is not None:
+            updated = stamp.group().strip(" \t•·|*>-:").lower().startswith("updated")
+            found.append((updated, stamp.start(), ref))
+    return min(found, key=lambda f: (f[0], f[1]))[2] if found else None
+
+
+def _stamped_date(text: str, at: int) -> Reference | None:
+    line_end = text.find("\n", at)
+    window = text[at : min(len(text) if line_end < 0 else line_end, at + STAMP_REACH + 30)]
+    iso = LOOSE_ISO_RE.match(window)
+    if iso:
+        try:
+            return Reference(dt.date(int(iso["y"]), int(iso["m"]), int(iso["d"])), "byline",
+                             at, at + iso.end())
+        except ValueError:
+            return None
+    for date, t in _full_dates(window):
+        if STAMP_LEAD_RE.fullmatch(window, 0, t.start):
+            return Reference(date, "byline", at + t.start, at + t.end)
     return None
 
 

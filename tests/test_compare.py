@@ -334,3 +334,20 @@ def test_a_date_told_first_governs_what_follows() -> None:
         "b": "On 27 June 2025, a police raid in Kessan resulted in the deaths of two men.",
     })
     assert [f.verdict for f in report.findings if f.slot == "date"] == ["conflict"]
+
+
+def test_a_clause_set_off_by_commas_does_not_take_the_events_date() -> None:
+    report = report_of({
+        "a": "A magnitude 7.1 earthquake, which triggered a tsunami, struck Kessan on 12 March "
+             "2024, killing 9 people.",
+        "b": "A magnitude 7.1 earthquake struck Kessan on 14 March 2024, killing 9 people.",
+    })
+    assert "conflict" in [f.verdict for f in report.findings if f.slot == "date"]
+
+
+def test_two_countries_spelt_alike_are_two_parties() -> None:
+    report = report_of({
+        "a": "The Valdo dam collapsed on 3 May 2024, killing 12 people, Austria said.",
+        "b": "The Valdo dam collapsed on 3 May 2024, killing 20 people, Australia said.",
+    })
+    assert [f.verdict for f in report.findings if f.slot == "quantity"] == ["disputed"]

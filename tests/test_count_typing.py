@@ -95,6 +95,10 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
          ("aboard", "person")),
         ("There were 100 emergency personnel on site after the collapse on Monday.", "100",
          None),  # those who came to help are not those it held
+        ("Two rescue workers were killed in the blast on Monday.", "Two",
+         ("death", "person")),  # unless something befell them
+        ("Eleven people, believed to be one family, were killed on Monday.", "Eleven",
+         ("death", "person")),  # a belief about who, not about whether they died
         ("The deal signed Monday is for $54.20/share in cash.", "$54.20",
          ("agreement", "USD per shar")),
         ("The board signed a deal for $44 billion on Monday.", "$44 billion",

@@ -24,6 +24,8 @@ CASES = [
     ("He was fired by the board.", [("fired", "resign")], "fired from a job"),
     ("Gunmen opened fire on a bus.", [("opened fire", "attack")], "opened fire is no blaze"),
     ("a shooting spree in California", [("shooting spree", "attack")], "a shooting"),
+    ("The coach was fired on Tuesday by the club.", [("fired", "resign")], "fired on a day"),
+    ("Shooting of the film began on 3 May.", [], "a film's shooting"),
 ]
 assert len({c[0] for c in CASES}) == len(CASES)
 

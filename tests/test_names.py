@@ -19,6 +19,8 @@ CASES = [
     ("anna weber", "anna webb", False, "family names too far apart"),
     ("anna weber", "anna weber", False, "the same spelling"),
     ("john smith", "john keller", False, "two people"),
+    ("aleksandr kuznetsov", "aleksandra kuznetsova", False, "a woman's name"),
+    ("ali hassan", "ali hassani", False, "a name with a suffix"),
 ]
 
 

@@ -17,6 +17,8 @@ CASES = [
      "not past a preposition"),
     ("Police said no arrests and two deaths were reported.", ["arrests"],
      "'no' denies what it picks out, not what follows"),
+    ("There was no warning and the blast killed 12 people.", [],
+     "'and' opens a clause of its own"),
 ]
 
 

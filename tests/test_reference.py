@@ -110,6 +110,18 @@ CASES = [
         "stamp with the time first",
     ),
     (
+        "Published in Nature on 12 March 2019, the study found a rise. On 1 May 2022 it fell.",
+        "text",
+        (D(2022, 5, 1), "latest-date", "1 May 2022"),
+        "a line opening with 'Published' in prose",
+    ),
+    (
+        "Title\nUpdated: 20 Aug 2015\nPublished: 13 Aug 2015\n\nOn 1 May 2014 it began.",
+        "text",
+        (D(2015, 8, 13), "byline", "13 Aug 2015"),
+        "publication before update",
+    ),
+    (
         "The memo was posted on 3 May 2020 and updated: 4 May 2021. Then on 1 May 2022.",
         "text",
         (D(2022, 5, 1), "latest-date", "1 May 2022"),
