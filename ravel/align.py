@@ -200,6 +200,8 @@ class Stories:
         self._lead_dates: dict[str, Timex | None] = {}
         self._reasons: dict[tuple[str, str], str] = {}
         self._asked: set[tuple[str, str]] = set()
+        self._owning: set[tuple[str, str]] = set()
+        self._owning_asked: set[tuple[str, str]] = set()
         self._named_of: dict[str, frozenset[str]] = {}
         self._rare_of: dict[str, frozenset[str]] = {}
         self._lead_struck: dict[str, set[str]] = {}
@@ -264,7 +266,7 @@ class Stories:
         for a, b in asked:  # components: the order of the unions does not matter
             if self._edge(a, b):
                 parent[_root(parent, b)] = _root(parent, a)
-        owning = sorted((a, b) for a, b in asked if self._may_own(a, b))
+        owning = sorted(self._owning_of(asked))
         joined = True
         while joined:  # a report naming what only one group's reports name, till none does
             joined = False
@@ -322,6 +324,14 @@ class Stories:
 
     def _apart(self, a: str, b: str) -> bool:
         return self._led_apart(a, b) or self._dated_apart(a, b)
+
+    def _owning_of(self, asked: set[tuple[str, str]]) -> set[tuple[str, str]]:
+        """The pairs that may join a report to a group (`_may_own`), each asked once."""
+        for pair in asked - self._owning_asked:
+            if self._may_own(*pair):
+                self._owning.add(pair)
+        self._owning_asked |= asked
+        return self._owning & asked
 
     def _may_own(self, a: str, b: str) -> bool:
         """The pair shares OWNED_NAMES names few enough documents give for a group to own."""
