@@ -201,7 +201,6 @@ class Stories:
         self._reasons: dict[tuple[str, str], str] = {}
         self._asked: set[tuple[str, str]] = set()
         self._owning: set[tuple[str, str]] = set()
-        self._owning_asked: set[tuple[str, str]] = set()
         self._named_of: dict[str, frozenset[str]] = {}
         self._rare_of: dict[str, frozenset[str]] = {}
         self._lead_struck: dict[str, set[str]] = {}
@@ -262,11 +261,12 @@ class Stories:
         reports, and more with others. A group too big to be one story's is none."""
         self._asked = {p for p in pairs if p[0] in self._mass and p[1] in self._mass}
         asked = self._asked | {p for p in self._linked if p[0] in self._mass and p[1] in self._mass}
+        self._weigh_pairs(asked)
         parent: dict[str, str] = {}
         for a, b in asked:  # components: the order of the unions does not matter
             if self._edge(a, b):
                 parent[_root(parent, b)] = _root(parent, a)
-        owning = sorted(self._owning_of(asked))
+        owning = sorted(self._owning & asked)
         joined = True
         while joined:  # a report naming what only one group's reports name, till none does
             joined = False
@@ -325,20 +325,29 @@ class Stories:
     def _apart(self, a: str, b: str) -> bool:
         return self._led_apart(a, b) or self._dated_apart(a, b)
 
-    def _owning_of(self, asked: set[tuple[str, str]]) -> set[tuple[str, str]]:
-        """The pairs that may join a report to a group (`_may_own`), each asked once."""
-        for pair in asked - self._owning_asked:
-            if self._may_own(*pair):
+    def _weigh_pairs(self, asked: set[tuple[str, str]]) -> None:
+        """Each pair's reason to be one story's (`_reason`) and whether it may join a report
+        to a group (`_may_own`), worked out once: most pairs share no name at all."""
+        reasons, named = self._reasons, self._named
+        for pair in asked:
+            if pair in reasons:
+                continue
+            a, b = pair
+            shared = named(a) & named(b)
+            if not shared:
+                reasons[pair] = "no"
+                continue
+            reasons[pair] = self._reason(a, b)
+            if self._may_own(a, b, shared):
                 self._owning.add(pair)
-        self._owning_asked |= asked
-        return self._owning & asked
 
-    def _may_own(self, a: str, b: str) -> bool:
-        """The pair shares OWNED_NAMES names few enough documents give for a group to own."""
-        named = self._named(a) & self._named(b)
-        if len(named) < OWNED_NAMES or self.similarity(a, b) < STORY_MIN:
+    def _may_own(self, a: str, b: str, named: frozenset[str]) -> bool:
+        """The pair shares OWNED_NAMES names (`named`) few enough documents give for a
+        group to own."""
+        if len(named) < OWNED_NAMES or sum(
+                self._df[t] <= STORY_DOCS + 1 for t in named) < OWNED_NAMES:
             return False
-        return sum(self._df[t] <= STORY_DOCS + 1 for t in named) >= OWNED_NAMES
+        return self.similarity(a, b) >= STORY_MIN
 
     @staticmethod
     def _groups(parent: dict[str, str]) -> dict[str, list[str]]:
