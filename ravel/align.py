@@ -29,7 +29,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz, utils
 
-from ravel.counts import CountsByKey, counts_by_key, relate_counts, typed_count_pairs
+from ravel.counts import CountsOf, relate_counts, typed_count_pairs
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import ROLE_CLASS, full_name
 from ravel.extract.events import hazard_of
@@ -114,7 +114,7 @@ def align_claims(
                     for i, j in candidates})
     pairs = _same_story(candidates, features, stories)
     scored = []
-    counts = _CountsOf()
+    counts = CountsOf()
     for i, j in pairs:
         if _other_hazard(features[i], features[j]):
             continue
@@ -195,15 +195,22 @@ class Stories:
         self._mass = {doc: self._weigh(terms) for doc, terms in profiles.items()}
         self._memo: dict[tuple[str, str], float] = {}
         self._linked: set[tuple[str, str]] = set()
-        self._story: dict[str, str] = {}
+        # per document, for story groups: names below a country, the rare ones among
+        # them, and what its lead tells (its day, what struck, the kinds of happening)
+        self._named = {doc: frozenset(t for t in terms if t.startswith(("name:", "person:"))
+                                      and t not in countries)
+                       for doc, terms in profiles.items()}
+        self._rare = {doc: frozenset(t for t in named if t not in where and t not in bodies
+                                     and df[t] <= RARE_NAME_DOCS)
+                      for doc, named in self._named.items()}
+        self._lead_date = {doc: main_date(lead) for doc, lead in self._leads.items()}
+        self._lead_struck = {doc: _struck(lead) for doc, lead in self._leads.items()}
+        self._lead_kinds = {doc: _happenings(lead) for doc, lead in self._leads.items()}
+        self._story: dict[str, str] = {}  # `gather`'s groups: document -> its group's root
         self._sizes: dict[str, int] = {}
-        self._lead_dates: dict[str, Timex | None] = {}
         self._reasons: dict[tuple[str, str], str] = {}
         self._asked: set[tuple[str, str]] = set()
         self._owning: set[tuple[str, str]] = set()
-        self._named_of: dict[str, frozenset[str]] = {}
-        self._rare_of: dict[str, frozenset[str]] = {}
-        self._lead_struck: dict[str, set[str]] = {}
 
     def _weigh(self, terms: set[str]) -> float:
         return sum(self._idf[t] for t in terms)
@@ -284,61 +291,34 @@ class Stories:
         self._sizes = {r: len(ds) for r, ds in groups.items()}
 
     def _edge(self, a: str, b: str) -> bool:
-        """Two reports plainly one story's, as `gather` joins them. What does not depend on
-        alignment's links is remembered: `gather` runs before alignment and after."""
-        reason = self._reasons.get((a, b))
-        if reason is None:
-            reason = self._reasons[(a, b)] = self._reason(a, b)
+        """Two reports plainly one story's, as `gather` joins them (`_weigh_pairs` worked
+        out what does not depend on alignment's links)."""
+        reason = self._reasons[(a, b)]
         if reason == "linked?":
             return self._linked_in_leads(a, b) and not self._apart(a, b)
         return reason == "alike"
 
-    def _reason(self, a: str, b: str) -> str:
-        named = self._named(a) & self._named(b)
+    def _reason(self, a: str, b: str, named: frozenset[str]) -> str:
+        """"alike", "no", or "linked?" (alike if alignment links them): `named` the names
+        below a country the two share."""
         if not named:
             return "no"
-        rare = self._rare_names(a) & self._rare_names(b)
-        if (rare or self._struck_alike(a, b)
+        if (self._rare[a] & self._rare[b] or self._struck_alike(a, b)
                 or (self.similarity(a, b) >= CONFLICT_STORY and self._told_alike(a, b))):
             return "no" if self._apart(a, b) else "alike"
         return "linked?"
-
-    def _named(self, doc: str) -> frozenset[str]:
-        """The document's names of things, people and places below a country."""
-        found = self._named_of.get(doc)
-        if found is None:
-            found = self._named_of[doc] = frozenset(
-                t for t in self._profiles[doc]
-                if t.startswith(("name:", "person:")) and t not in self._countries)
-        return found
-
-    def _rare_names(self, doc: str) -> frozenset[str]:
-        """Its names (not places, not institutions) few documents give: `share_rare_name`."""
-        found = self._rare_of.get(doc)
-        if found is None:
-            found = self._rare_of[doc] = frozenset(
-                t for t in self._named(doc)
-                if t not in self._where and t not in self._bodies
-                and self._df[t] <= RARE_NAME_DOCS)
-        return found
 
     def _apart(self, a: str, b: str) -> bool:
         return self._led_apart(a, b) or self._dated_apart(a, b)
 
     def _weigh_pairs(self, asked: set[tuple[str, str]]) -> None:
         """Each pair's reason to be one story's (`_reason`) and whether it may join a report
-        to a group (`_may_own`), worked out once: most pairs share no name at all."""
-        reasons, named = self._reasons, self._named
-        for pair in asked:
-            if pair in reasons:
-                continue
+        to a group (`_may_own`), worked out once: `gather` runs before alignment and after."""
+        for pair in asked - self._reasons.keys():
             a, b = pair
-            shared = named(a) & named(b)
-            if not shared:
-                reasons[pair] = "no"
-                continue
-            reasons[pair] = self._reason(a, b)
-            if self._may_own(a, b, shared):
+            shared = self._named[a] & self._named[b]
+            self._reasons[pair] = self._reason(a, b, shared)
+            if shared and self._may_own(a, b, shared):
                 self._owning.add(pair)
 
     def _may_own(self, a: str, b: str, named: frozenset[str]) -> bool:
@@ -365,20 +345,14 @@ class Stories:
         if any(self._dated_apart(doc, d) for d in group):
             return False
         members = set(group) | {doc}
-        owned = [t for t in self._named(doc) & self._named(member)
+        owned = [t for t in self._named[doc] & self._named[member]
                  if self._df[t] <= len(members)
                  and sum(t in self._profiles[d] for d in members) == self._df[t]]
         return len(owned) >= OWNED_NAMES
 
     def _dated_apart(self, a: str, b: str) -> bool:
         """The reports' leads date what they tell more than KIN_DAYS apart."""
-        return years_apart(self._lead_date(a), self._lead_date(b), days=KIN_DAYS)
-
-    def _lead_date(self, doc: str) -> Timex | None:
-        if doc not in self._lead_dates:
-            lead = self._leads.get(doc)
-            self._lead_dates[doc] = main_date(lead) if lead is not None else None
-        return self._lead_dates[doc]
+        return years_apart(self._lead_date.get(a), self._lead_date.get(b), days=KIN_DAYS)
 
     def _led_apart(self, a: str, b: str) -> bool:
         """The reports' leads put what they tell in towns or regions that never meet: a bus
@@ -397,28 +371,21 @@ class Stories:
     def _struck_alike(self, a: str, b: str) -> bool:
         """The reports lead with the same disaster on days close together: "blasts in
         Tianjin late Wednesday" / "the Tianjin warehouse explosions ... on Thursday"."""
-        if not self._struck_of(a) & self._struck_of(b):
+        if not self._lead_struck.get(a, set()) & self._lead_struck.get(b, set()):
             return False
-        return _days_close(self._lead_date(a), self._lead_date(b), STRUCK_DAYS)
-
-    def _struck_of(self, doc: str) -> set[str]:
-        if doc not in self._lead_struck:
-            lead = self._leads.get(doc)
-            self._lead_struck[doc] = _struck(lead) if lead is not None else set()
-        return self._lead_struck[doc]
+        return _days_close(self._lead_date.get(a), self._lead_date.get(b), STRUCK_DAYS)
 
     def _told_alike(self, a: str, b: str, figures: int = 2) -> bool:
         """Two names below a country in common, or one and `figures` numbers or days, or
         the country and two: two stories of one town share the town and the country, and
         (in a large corpus) a number or a day now and then."""
-        named = len(self._named(a) & self._named(b))
+        named = len(self._named[a] & self._named[b])
         if named >= 2:
             return True
         shared = self._profiles[a] & self._profiles[b]
         given = sum(t.startswith(("n:", "d:")) for t in shared)
         return (named == 1 and given >= figures) or (
             given >= 2 and bool(shared & self._countries))
-
 
     def kin(self, a: str, b: str, *, besides: str | None = None) -> bool:
         """In one story's group (see `gather`), naming one thing or day that few documents
@@ -428,13 +395,11 @@ class Stories:
         story = self._story.get(a)
         if story is None or story != self._story.get(b):
             return False
-        lead_a, lead_b = self._leads.get(a), self._leads.get(b)
-        if lead_a is not None and lead_b is not None:
-            kinds_a, kinds_b = _happenings(lead_a), _happenings(lead_b)
-            if kinds_a and kinds_b and not kinds_a & kinds_b:
-                return False
-            if self._dated_apart(a, b):
-                return False
+        kinds_a, kinds_b = self._lead_kinds.get(a), self._lead_kinds.get(b)
+        if kinds_a and kinds_b and not kinds_a & kinds_b:
+            return False
+        if self._dated_apart(a, b):
+            return False
         size = self._sizes[story]
         return any(t.startswith(("name:", "person:", "d:")) and t != besides
                    and self._df[t] <= size for t in self._profiles[a] & self._profiles[b])
@@ -528,21 +493,21 @@ def _days_close(da: Timex | None, db: Timex | None, days: int) -> bool:
     mb = _MONTH_DAY.match(db.value) if db is not None else None
     if ma is None or mb is None or da is None or db is None:
         return False  # a weekday alone says nothing of the week
-    known = next((t.lo.year for t in (da, db) if t.lo is not None), None)
-    year_a = da.lo.year if da.lo is not None else None
-    year_b = db.lo.year if db.lo is not None else None
-    for shift in (0, -1, 1):  # "Dec. 31" and "1 January 2016" are a day apart
-        base = known if known is not None else 2000
-        ya = year_a if year_a is not None else base + shift
-        yb = year_b if year_b is not None else base + shift
+    base = next((t.lo.year for t in (da, db) if t.lo is not None), 2000)
+    for year in (base, base - 1, base + 1):  # "Dec. 31" and "1 January 2016": a day apart
         try:
-            gap = datetime.date(ya, int(ma[1]), int(ma[2])) - datetime.date(yb, int(mb[1]),
-                                                                           int(mb[2]))
+            gap = _on(da, ma, year) - _on(db, mb, year)
         except ValueError:
-            continue
+            continue  # 29 February of a year without it
         if abs(gap.days) <= days:
             return True
     return False
+
+
+def _on(date: Timex, month_day: re.Match[str], year: int) -> datetime.date:
+    """The date's day, in its own year if it has one, else in `year`."""
+    return datetime.date(date.lo.year if date.lo is not None else year,
+                         int(month_day[1]), int(month_day[2]))
 
 
 def _happenings(claim: Claim) -> set[str]:
@@ -838,7 +803,7 @@ def _score(
     idf: dict[str, float],
     dates: tuple[Timex | None, Timex | None] | None = None,
     stories: Stories | None = None,
-    counts: _CountsOf | None = None,
+    counts: CountsOf | None = None,
 ) -> float:
     """How alike two claims are. Counts that disagree count against a pair unless its
     documents plainly tell one story (`stories`): there they are the finding, not a
@@ -924,21 +889,8 @@ def _within(a: str, b: str) -> bool:
     return wa <= wb or wb <= wa
 
 
-class _CountsOf:
-    """Each claim's typed counts, worked out once however many pairs it is scored in."""
-
-    def __init__(self) -> None:
-        self._known: dict[str, CountsByKey] = {}
-
-    def __call__(self, claim: Claim) -> CountsByKey:
-        found = self._known.get(claim.id)
-        if found is None:
-            found = self._known[claim.id] = counts_by_key(claim)
-        return found
-
-
 def _count_evidence(
-    a: Claim, b: Claim, stories: Stories | None = None, counts: _CountsOf | None = None
+    a: Claim, b: Claim, stories: Stories | None = None, counts: CountsOf | None = None
 ) -> int:
     """+1 when counts agree, -1 when they disagree, unless the documents plainly tell
     one story (asked only then: the question costs a profile intersection)."""

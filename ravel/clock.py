@@ -18,8 +18,7 @@ from dataclasses import dataclass
 from ravel.model import Claim, Mention, Timex
 
 __all__ = [
-    "CLOCK_WORDS", "Clock", "clock_of_value", "clocks", "dates_the_word", "event_clock",
-    "minutes_apart",
+    "CLOCK_WORDS", "Clock", "clocks", "dates_the_word", "event_clock", "minutes_apart",
     "relate_clocks",
 ]
 
@@ -104,6 +103,7 @@ def event_clock(claim: Claim, words: Sequence[Mention]) -> Clock | None:
     found = clocks(claim)
     if not found or not words:
         return None
+
     def gap(c: Clock, w: Mention) -> int:
         return max(w.start - c.end, c.timex.start - w.end, 0)
 
@@ -177,17 +177,9 @@ def _relate(alo: int, ahi: int, blo: int, bhi: int) -> str:
     return "overlap"
 
 
-def clock_of_value(value: str) -> tuple[int, int]:
-    """(lo, hi) minutes of a `Clock.value` ("23:40/00:20" ends the next day)."""
-    ends = [int(x[:2]) * 60 + int(x[3:]) for x in value.split("/")]
-    lo, hi = ends[0], ends[-1]
-    return lo, hi if hi >= lo else hi + DAY
-
-
-def minutes_apart(a: tuple[int, int], b: tuple[int, int]) -> int:
-    """Minutes between the middles of two spans (lo, hi), the short way round the clock."""
-    (alo, ahi), (blo, bhi) = a, b
-    gap = abs((alo + ahi) / 2 - (blo + bhi) / 2) % DAY
+def minutes_apart(a: Clock, b: Clock) -> int:
+    """Minutes between the middles of two times, the short way round the clock."""
+    gap = abs((a.lo + a.hi) / 2 - (b.lo + b.hi) / 2) % DAY
     return round(min(gap, DAY - gap))
 
 

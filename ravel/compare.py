@@ -29,14 +29,8 @@ from ravel.align import (
     quotes_match,
     years_apart,
 )
-from ravel.clock import Clock, clock_of_value, event_clock, minutes_apart, relate_clocks
-from ravel.counts import (
-    CountsByKey,
-    count_relation,
-    counts_by_key,
-    same_unit,
-    typed_count_pairs,
-)
+from ravel.clock import Clock, event_clock, minutes_apart, relate_clocks
+from ravel.counts import CountsOf, count_relation, same_unit, typed_count_pairs
 from ravel.extract.dates import relate_timex
 from ravel.extract.entities import ROLE_CLASS
 from ravel.extract.quantities import describe_quantity
@@ -323,7 +317,11 @@ def _compare_times(event: Event, pairs: Pairs) -> Iterator[Finding]:
         (a, b, relate_clocks(timed[a.id], timed[b.id]))
         for a, b in pairs if a.id in timed and b.id in timed
     ]
-    yield from _merge_or_pair(event, "time", relations, sides, _time_explanation)
+
+    def explain(sa: Side, sb: Side, verdict: str) -> str:
+        return _time_explanation(sa, sb, verdict, timed[sa.claim.id], timed[sb.claim.id])
+
+    yield from _merge_or_pair(event, "time", relations, sides, explain)
 
 
 def clock_side(claim: Claim, clock: Clock) -> Side:
@@ -337,22 +335,18 @@ def time_finding(event: Event, a: tuple[Claim, Clock], b: tuple[Claim, Clock]) -
     """The times of day two claims give one happening."""
     verdict = RELATION_VERDICT[relate_clocks(a[1], b[1])]
     sides = (clock_side(*a), clock_side(*b))
-    return _finding(event, "time", verdict, "time", _time_explanation(*sides, verdict), sides)
+    explanation = _time_explanation(*sides, verdict, a[1], b[1])
+    return _finding(event, "time", verdict, "time", explanation, sides)
 
 
-def _time_explanation(a: Side, b: Side, verdict: str) -> str:
+def _time_explanation(a: Side, b: Side, verdict: str, ca: Clock, cb: Clock) -> str:
     text = f"{_who(a)} says {a.surface}; {_who(b)} says {b.surface}"
     if verdict == "conflict":
-        return text + f": about {_clock_gap(a.value, b.value)} minutes apart"
+        gap = minutes_apart(ca, cb)  # to 5 minutes past ten
+        return text + f": about {gap if gap < 10 else round(gap / 5) * 5} minutes apart"
     if verdict == "compatible":
         return text + ": one is more precise than the other"
     return text
-
-
-def _clock_gap(a: str, b: str) -> int:
-    """Minutes between two times' values ("03:40/04:20", "05:22"), to 5 past ten."""
-    gap = minutes_apart(clock_of_value(a), clock_of_value(b))
-    return gap if gap < 10 else round(gap / 5) * 5
 
 
 def _date_side(claim: Claim, timex: Timex) -> Side:
@@ -383,12 +377,9 @@ def _days_apart(a: str, b: str) -> int | None:
 
 
 def _compare_counts(event: Event, pairs: Pairs) -> Iterator[Finding]:
-    keyed: dict[str, CountsByKey] = {}  # each claim's counts typed once, not once a pair
+    counts = CountsOf()  # each claim's counts typed once, not once a pair
     for a, b in pairs:
-        for c in (a, b):
-            if c.id not in keyed:
-                keyed[c.id] = counts_by_key(c)
-        for qa, qb in typed_count_pairs(a, b, (keyed[a.id], keyed[b.id])):
+        for qa, qb in typed_count_pairs(a, b, (counts(a), counts(b))):
             yield quantity_finding(event, (a, qa), (b, qb))
 
 

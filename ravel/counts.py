@@ -114,12 +114,12 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     text, start = claim.plain or claim.text, quantity.start - claim.start
     if _FAMILY_BEFORE.search(text, max(0, start - 30), start):
         return None  # "his wife and two children were inside": one family, not the toll
+    if _sent(claim, quantity):
+        return None  # "100 emergency personnel on site": those sent, not those it befell
     if aboard(claim, quantity):
         return ("aboard", "person")  # "carrying 243 passengers": whatever befell them
     if aboard_part(claim, quantity):
         return None  # "carrying 68 passengers and four crew": a part of those aboard
-    if _sent(claim, quantity):
-        return None  # "100 emergency personnel on site": those sent, not those it befell
     counted = (quantity.counted or "").lower()
     if counted in EVENT_NOUNS:
         return (EVENT_NOUNS[counted], "person")  # "27 fatalities"
@@ -561,8 +561,6 @@ def aboard_part(claim: Claim, quantity: Quantity) -> bool:
         return False
     text, offset = claim.plain or claim.text, claim.start
     after = (quantity.counted_end or quantity.end) - offset
-    if _sent(claim, quantity):
-        return False
     start = quantity.start - offset
     return bool(_AND_A_NUMBER.match(text, after)) and bool(
         _CARRYING.search(text, max(0, start - 30), start) or _ON_BOARD.search(text, after)
@@ -792,6 +790,19 @@ def count_town(claim: Claim, quantity: Quantity) -> str | None:
 
 def _other_towns(a: str | None, b: str | None) -> bool:
     return a is not None and b is not None and a != b
+
+
+class CountsOf:
+    """Each claim's `counts_by_key`, worked out once however many pairs it is in."""
+
+    def __init__(self) -> None:
+        self._known: dict[str, CountsByKey] = {}
+
+    def __call__(self, claim: Claim) -> CountsByKey:
+        found = self._known.get(claim.id)
+        if found is None:
+            found = self._known[claim.id] = counts_by_key(claim)
+        return found
 
 
 def counts_by_key(claim: Claim) -> CountsByKey:

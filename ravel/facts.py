@@ -429,11 +429,7 @@ def _spelt_two_ways(
 ) -> Iterator[tuple[Named, Named]]:
     """One person's name spelt two ways in two documents of one story; the name itself is
     not the evidence that they tell one story."""
-    if len(names) <= MAX_BLOCK:
-        candidates: Iterable[tuple[str, str]] = combinations(sorted(names), 2)
-    else:
-        candidates = ((a, b) for a, b in neighbours if a in names and b in names)
-    for doc_a, doc_b in candidates:
+    for doc_a, doc_b in _doc_pairs(names, neighbours):
         for na, nb in spellings(names[doc_a], names[doc_b]):
             if all(stories.one_story(doc_a, doc_b, besides=f"person:{n.name}") for n in (na, nb)):
                 yield na, nb
@@ -492,14 +488,20 @@ def _pairs(
 ) -> Iterator[tuple[_T, _T]]:
     """Documents of one story that share a name; `besides`: the term the fact is about,
     which cannot be the evidence that the documents tell one story (two Ana Garcias)."""
-    if len(by_doc) <= MAX_BLOCK:
-        candidates: Iterable[tuple[str, str]] = combinations(sorted(by_doc), 2)
-    else:
-        candidates = ((a, b) for a, b in neighbours if a in by_doc and b in by_doc)
-    for doc_a, doc_b in candidates:
+    for doc_a, doc_b in _doc_pairs(by_doc, neighbours):
         if (stories.one_story(doc_a, doc_b, besides=besides)
                 and stories.share_name(doc_a, doc_b, besides=besides)):
             yield by_doc[doc_a][0], by_doc[doc_b][0]
+
+
+def _doc_pairs(
+    by_doc: Mapping[str, object], neighbours: Sequence[tuple[str, str]]
+) -> Iterable[tuple[str, str]]:
+    """The pairs of documents giving a thing: all of them, or, when more than MAX_BLOCK
+    do, those that share an aligned event (pairing them all would be quadratic)."""
+    if len(by_doc) <= MAX_BLOCK:
+        return combinations(sorted(by_doc), 2)
+    return ((a, b) for a, b in neighbours if a in by_doc and b in by_doc)
 
 
 def _fact_event(key: tuple[str, str], a: Claim, b: Claim) -> Event:
