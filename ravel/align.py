@@ -31,7 +31,7 @@ from rapidfuzz import fuzz, utils
 
 from ravel.counts import CountsOf, relate_counts, typed_count_pairs
 from ravel.extract.dates import relate_timex
-from ravel.extract.entities import ROLE_CLASS, full_name
+from ravel.extract.entities import ROLE_CLASS, capital_countries, full_name
 from ravel.extract.events import hazard_of
 from ravel.model import Claim, Event, Mention, Timex
 from ravel.words import name_head, stem
@@ -189,16 +189,19 @@ class Stories:
         self._df = df
         self._idf = {t: _idf_of(d, len(profiles)) for t, d in df.items()}
         self._where = where
+        # a capital is named by many stories of its country (a dateline, a flight from it)
+        self._capitals = {t for t in where if t.removeprefix("name:") in capital_countries()}
         self._countries = countries
         self._bodies = bodies
         self._profiles = profiles
         self._mass = {doc: self._weigh(terms) for doc, terms in profiles.items()}
         self._memo: dict[tuple[str, str], float] = {}
         self._linked: set[tuple[str, str]] = set()
-        # per document, for story groups: names below a country, the rare ones among
+        # per document, for story groups: names below a country (and its capital), the
+        # rare ones among
         # them, and what its lead tells (its day, what struck, the kinds of happening)
         self._named = {doc: frozenset(t for t in terms if t.startswith(("name:", "person:"))
-                                      and t not in countries)
+                                      and t not in countries and t not in self._capitals)
                        for doc, terms in profiles.items()}
         self._rare = {doc: frozenset(t for t in named if t not in where and t not in bodies
                                      and df[t] <= RARE_NAME_DOCS)
@@ -206,6 +209,9 @@ class Stories:
         self._lead_date = {doc: main_date(lead) for doc, lead in self._leads.items()}
         self._lead_struck = {doc: _struck(lead) for doc, lead in self._leads.items()}
         self._lead_kinds = {doc: _happenings(lead) for doc, lead in self._leads.items()}
+        self._lead_towns = {doc: frozenset(_name_term(m) for m in self.names_of(lead)
+                                           if m.kind == "place" and m.role == "city")
+                            for doc, lead in self._leads.items()}
         self._story: dict[str, str] = {}  # `gather`'s groups: document -> its group's root
         self._sizes: dict[str, int] = {}
         self._reasons: dict[tuple[str, str], str] = {}
@@ -301,8 +307,8 @@ class Stories:
     def _reason(self, a: str, b: str, named: frozenset[str]) -> str:
         """"alike", "no", or "linked?" (alike if alignment links them): `named` the names
         below a country the two share."""
-        if not named:
-            return "no"
+        if not named and not self._led_in_one_town(a, b):
+            return "no"  # (a capital is no name below a country, but may be the leads' town)
         if (self._rare[a] & self._rare[b] or self._struck_alike(a, b)
                 or (self.similarity(a, b) >= CONFLICT_STORY and self._told_alike(a, b))):
             return "no" if self._apart(a, b) else "alike"
@@ -373,7 +379,15 @@ class Stories:
         Tianjin late Wednesday" / "the Tianjin warehouse explosions ... on Thursday"."""
         if not self._lead_struck.get(a, set()) & self._lead_struck.get(b, set()):
             return False
-        return _days_close(self._lead_date.get(a), self._lead_date.get(b), STRUCK_DAYS)
+        da, db = self._lead_date.get(a), self._lead_date.get(b)
+        if _days_close(da, db, STRUCK_DAYS):
+            return True
+        # a lead without its day: the same disaster in the same town ("the Beirut port
+        # explosion has killed" / "a large blast Tuesday, August 4, in ... Beirut")
+        return not (known_date(da) and known_date(db)) and self._led_in_one_town(a, b)
+
+    def _led_in_one_town(self, a: str, b: str) -> bool:
+        return bool(self._lead_towns.get(a, frozenset()) & self._lead_towns.get(b, frozenset()))
 
     def _told_alike(self, a: str, b: str, figures: int = 2) -> bool:
         """Two names below a country in common, or one and `figures` numbers or days, or
@@ -405,7 +419,7 @@ class Stories:
                    and self._df[t] <= size for t in self._profiles[a] & self._profiles[b])
 
     def _share_rare_place(self, a: str, b: str, within: set[str] | None = None) -> bool:
-        shared = self._profiles[a] & self._profiles[b] & self._where
+        shared = (self._profiles[a] & self._profiles[b] & self._where) - self._capitals
         return any(self._df[t] <= RARE_PLACE_DOCS and (within is None or t in within)
                    for t in shared)
 
@@ -579,6 +593,10 @@ def _document_terms(
             places.add(term)
             if m.role == "state":
                 countries.add(term)
+            elif m.role == "city" and (country := capital_countries().get(m.key)):
+                terms.add(f"name:{country}")  # Beirut is in Lebanon
+                places.add(f"name:{country}")
+                countries.add(f"name:{country}")
         elif m.role == "organisation":
             institutions.add(term)
     for c in claims:
@@ -772,10 +790,22 @@ def anchored(a: Claim, b: Claim, stories: Stories, *, about_place: bool = False)
     if stories.one_story(a.doc_id, b.doc_id):
         return True
     fa, fb = _features(a), _features(b)
-    people = {_name_term(m) for m in _names(a) if _is_someone(m)}
-    people &= {_name_term(m) for m in _names(b) if _is_someone(m)}
+    people = _anchoring_names(a) & _anchoring_names(b)
     numbers = {t for t in fa.terms & fb.terms if t.startswith("n:")}
     return bool(people or numbers)
+
+
+def _anchoring_names(claim: Claim) -> set[str]:
+    """The people and organisations a claim is about; not a body it cites as its source,
+    which tells of many events ("the Red Cross said" of a blast in Beirut and one in
+    Akkar)."""
+    return {_name_term(m) for m in _names(claim)
+            if _is_someone(m) and not (m.role != "person" and _as_source(claim, m))}
+
+
+def _as_source(claim: Claim, mention: Mention) -> bool:
+    return any(a.source and a.start <= mention.start and mention.end <= a.end
+               for a in claim.attributions)
 
 
 def _is_someone(mention: Mention) -> bool:

@@ -6,7 +6,7 @@ import pytest
 
 from ravel.align import Stories, align_claims
 from ravel.compare import compare_events
-from ravel.pipeline import load
+from ravel.pipeline import align_and_compare, load
 from tests.conftest import FIXTURES, SEEDS
 from tests.helpers import claims_of, document, report_of
 
@@ -355,3 +355,35 @@ def test_leads_in_towns_that_never_meet_keep_reports_apart() -> None:
              "2013. Two rescuers from Mumbai were injured.",
     })
     assert building.kin("a", "c")
+
+
+def test_undated_leads_with_one_disaster_in_one_town_are_one_storys() -> None:
+    """Reports without a date line say "Wednesday" of no known week; leading with the same
+    disaster in the same town makes them one story's ("the Kessan port explosion has
+    killed 158" / "a large blast ... in Kessan"), not a blast in another town."""
+    stories = _grouped({
+        "a": "The death toll from the Kessan port explosion has risen to 158, the Tesk "
+             "channel said on Saturday.",
+        "b": "A large blast Tuesday in the capital, Kessan, has killed at least 145 people, "
+             "Anna Weber said.",
+        "d": "A fuel tank explosion in Marvik killed 20 people, the Osk radio said on Sunday.",
+    })
+    assert stories.kin("a", "b")
+    assert not stories.kin("d", "a")
+
+
+def test_a_body_both_claims_cite_is_no_anchor() -> None:
+    """The Red Cross tells of a blast in Beirut and of one in Akkar: citing it is no sign
+    of one event, so their counts do not contradict each other."""
+    texts = {
+        "a": "At least 20 people were killed and 79 others injured when a fuel tank exploded "
+             "in Lebanon's northern region of Akkar, the Red Cross said on Sunday.",
+        "b": "The Red Cross said Wednesday that the explosion at the port of Beirut in "
+             "Lebanon has killed over 100 people and injured over 4,000.",
+        "c": "Anna Weber won the mayoral election in Hamburg on 2 July 2022.",
+        "d": "Ivo Brandt opened a bakery in Lyon, France, on 3 May 2024.",
+    }
+    claims = tuple(c for i, t in texts.items() for c in claims_of(document(i, t)))
+    events, findings = align_and_compare(claims)
+    assert [f for f in compare_events(events) if f.verdict == "conflict"]  # told apart ...
+    assert not [f for f in findings if f.verdict == "conflict"]  # ... but not one event

@@ -28,7 +28,7 @@ CASES = [
     ),
     (
         "Such meetings were hosted in Moscow, not by the Kremlin.",
-        [("Moscow", "place", "russia", "city"), ("the Kremlin", "actor", "russia", "government")],
+        [("Moscow", "place", "moscow", "city"), ("the Kremlin", "actor", "russia", "government")],
         "a capital after 'in' is a city; a metonym is the government",
     ),
     (
@@ -82,7 +82,7 @@ CASES = [
         "A fellow at the Carnegie Center in Berlin spoke.",
         [
             ("Carnegie Center", "actor", "carnegie center", "organisation"),
-            ("Berlin", "place", "germany", "city"),
+            ("Berlin", "place", "berlin", "city"),
         ],
         "organisation word; known capital after 'in'",
     ),
@@ -113,7 +113,7 @@ CASES = [
         "Strategic Implications for the Caucasus\nLeaders met in Abu Dhabi.",
         [
             ("the Caucasus", "place", "caucasus", "region"),
-            ("Abu Dhabi", "place", "united arab emirates", "city"),
+            ("Abu Dhabi", "place", "abu dhabi", "city"),
         ],
         "a title-case heading yields only table names",
     ),
@@ -128,11 +128,16 @@ CASES = [
         "a quoted title-case headline is not a person",
     ),
     (
+        "Residents of Beirut surveyed the damage.",
+        [("Beirut", "place", "beirut", "city")],
+        "a capital after 'of' is the city, not its country",
+    ),
+    (
         "Russian Deputy Prime Minister Alexey Overchuk cancelled his trip to Baku.",
         [
             ("Russian", "actor", "russia", "government"),
             ("Deputy Prime Minister Alexey Overchuk", "actor", "overchuk", "person"),
-            ("Baku", "place", "azerbaijan", "city"),
+            ("Baku", "place", "baku", "city"),
         ],
         "multiword title; capital after a motion noun + 'to' is a city",
     ),

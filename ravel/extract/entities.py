@@ -162,6 +162,13 @@ def _default_table() -> AliasTable:
     return _build([(_data("aliases.json"), False)])
 
 
+@functools.cache
+def capital_countries() -> Mapping[str, str]:
+    """The capitals the packaged table knows, as the city's key ("beirut") to its
+    country's ("lebanon")."""
+    return {fold(s): a.key for s, a in _default_table().entries.items() if a.type == "capital"}
+
+
 def load_aliases(extra: Mapping[str, Any] | None = None) -> AliasTable:
     """The packaged alias table, extended (and overridden) by `extra` of the same shape."""
     if not extra:
@@ -396,9 +403,12 @@ def _alias_mention(text: str, atom: _Atom) -> Mention:
     elif alias.type == "metonym":
         role = "government"
     elif role is None:
-        place = _place_role(text, start, atom.end)
+        place = _place_role(text, start, atom.end) or (
+            alias.type == "capital" and _prev_words(text, start)[1] == "of")
+        if place and alias.type == "capital":  # "residents of Beirut", "in Beirut": the city
+            return Mention(start, end, text[start:end], "place", fold(text[start:end]), "city")
         if place:
-            kind, role = "place", ("city" if alias.type == "capital" else "state")
+            kind, role = "place", "state"
         else:
             role = "government" if alias.type == "capital" else "state"
     return Mention(start, end, text[start:end], kind, alias.key, role)
