@@ -26,6 +26,16 @@ CASES = [
     ("a shooting spree in California", [("shooting spree", "attack")], "a shooting"),
     ("The coach was fired on Tuesday by the club.", [("fired", "resign")], "fired on a day"),
     ("Shooting of the film began on 3 May.", [], "a film's shooting"),
+    ("Thieves stole a gold coin from the museum.", [("Thieves", "theft"), ("stole", "theft")],
+     "a theft"),
+    ("The brothers made off with the coin.", [("made off with", "theft")], "made off with"),
+    ("The EU fined Google; the fine of 4 billion euros is a record.",
+     [("fined", "fine"), ("fine", "fine")], "a fine"),
+    ("The fine print was fine by them.", [], "no fine"),
+    ("The penalty follows a world record transfer.",
+     [("penalty", "fine"), ("transfer", "acquisition")], "a penalty; a transfer"),
+    ("The death toll rose.", [("death toll", "death")], "a class read where it stands"),
+    ("A fuel tank exploded.", [("exploded", "attack")], "exploded"),
 ]
 assert len({c[0] for c in CASES}) == len(CASES)
 
@@ -90,6 +100,7 @@ HAZARDS = [
     ("Gunmen opened fire on a bus.", "shooting"),
     ("Shots were fired at the school.", "shooting"),
     ("Two blasts rocked the port.", "explosion"),
+    ("A fuel tank exploded in Akkar.", "explosion"),
     ("Police raided the office.", None),
 ]
 

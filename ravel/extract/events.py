@@ -31,7 +31,8 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "attack": (r"attack(?:s|ed|ing)?", r"airstrikes?", r"dronestrikes?", r"missilestrikes?",
                r"strikes?",
                r"bomb(?:s|ed|ing|ings)?", r"shell(?:ed|ing)", r"assault(?:s|ed)?",
-               r"ambush(?:ed)?", r"explosions?", r"clash(?:es|ed)?", r"blasts?",
+               r"ambush(?:ed)?", r"explosions?", r"explod(?:e|ed|es|ing)", r"clash(?:es|ed)?",
+               r"blasts?",
                r"shootings?(?! spree| of (?:the |a )?(?:film|movie|scene|video|series))",
                r"shooting spree", r"gunfire", r"open(?:ed)? fire",
                r"fired (?:at|on|upon|into)(?! (?-i:[A-Z][a-z]+day|\d|[A-Z][a-z]+ \d))",
@@ -75,21 +76,32 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "birth": (r"born",),
     "torture": (r"tortur(?:e|ed|ing)", r"beat(?:en|ing)", r"electrocuted", r"abused?"),
     "investigation": (r"investigat(?:e|ed|ion|ions)", r"inquir(?:y|ies)", r"probe"),
+    "theft": (r"st(?:ole|olen|eal|eals|ealing)", r"thefts?", r"thie(?:f|ves)",
+              r"robb(?:ed|ery|eries|ers?)", r"heists?", r"burglar(?:y|ies|s)?", r"burgled",
+              r"looted", r"made off with"),
+    "fine": (r"fined", r"penalt(?:y|ies)",  # not "a fine day": a fine on, for, of, over ...
+             r"fines?(?=[ ,]+(?:on|for|of|over|against|imposed|levied|from|was|is)\b)"),
+    "acquisition": (r"acqui(?:re|red|res|ring|sition|sitions)", r"takeovers?", r"buyouts?",
+                    r"bought", r"purchas(?:e|ed|es)", r"transfers?", r"transferred"),
 }
 
 # One alternation of every word, class by class and longest first: the first class whose
 # word matches wins (`_class_of` finds it again from the matched text).
 _ORDERED = [w for words in EVENT_WORDS.values() for w in sorted(words, key=len, reverse=True)]
 _PATTERN = re.compile(rf"\b{by_first_letter(_ORDERED)}\b", re.IGNORECASE)
-_CLASSES = [(cls, re.compile("|".join(words), re.IGNORECASE)) for cls, words in EVENT_WORDS.items()]
+_CLASSES = [(cls, [re.compile(rf"(?:{w})\b", re.IGNORECASE) for w in words])
+            for cls, words in EVENT_WORDS.items()]
 _CLASS_OF: dict[str, str] = {}
 
 
-def _class_of(word: str) -> str:
-    """The first class (in table order) one of whose words this is."""
-    key = word.lower()
+def _class_of(found: re.Match[str]) -> str:
+    """The first class (in table order) one of whose words this is, read where it stands
+    (a word may need what follows it: "a fine of")."""
+    key = found.group().lower()
     if key not in _CLASS_OF:
-        _CLASS_OF[key] = next(cls for cls, pattern in _CLASSES if pattern.fullmatch(word))
+        text, start, end = found.string, found.start(), found.end()
+        _CLASS_OF[key] = next(cls for cls, words in _CLASSES for word in words
+                              if (m := word.match(text, start)) and m.end() == end)
     return _CLASS_OF[key]
 
 
@@ -98,7 +110,7 @@ def find_events(text: str, start: int = 0, end: int | None = None) -> tuple[Ment
     end = len(text) if end is None else end
     found = []
     for m in _PATTERN.finditer(text, start, end):
-        found.append(Mention(m.start(), m.end(), m.group(), "event", _class_of(m.group())))
+        found.append(Mention(m.start(), m.end(), m.group(), "event", _class_of(m)))
     return tuple(found)
 
 
@@ -113,7 +125,7 @@ HAZARD_WORDS = {
     "tsunami": re.compile(r"tsunamis?", re.IGNORECASE),
     "avalanche": re.compile(r"avalanches?", re.IGNORECASE),
     "eruption": re.compile(r"eruptions?|erupted", re.IGNORECASE),
-    "explosion": re.compile(r"explosions?|blasts?", re.IGNORECASE),
+    "explosion": re.compile(r"explosions?|explod(?:e|ed|es|ing)|blasts?", re.IGNORECASE),
     "shooting": re.compile(r"shootings?|shooting spree|gunfire|open(?:ed)? fire|fired \w+"
                            r"|shots? (?:were |was |had been )?fired", re.IGNORECASE),
 }
