@@ -153,8 +153,10 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     return (event or "", thing)
 
 
-_PER = re.compile(  # a rate: "$54.20 in cash for each share", "3 euros per litre", "$54.20/share"
-    r"(?:(?:\s+in\s+cash)?\s+(?:per|a|an|for\s+(?:each|every))\s+|/)"
+_PER = re.compile(  # a rate: "$54.20 in cash for each share", "3 euros per litre", "$54.20/share",
+    # "30 million euros (USD 35.5 million) a year", "30 million euros (£27million) net per year"
+    r"(?:\s*\([^()]{1,40}\))?"
+    r"(?:(?:\s+in\s+cash|\s+net|\s+gross)?\s+(?:per|a|an|each|every|for\s+(?:each|every))\s+|/)"
     r"(?:(?-i:[A-Z])[\w.-]*\s+)?(?P<noun>[^\W\d_]+)", re.IGNORECASE
 )
 
@@ -621,7 +623,7 @@ def count_relation(a: Quantity, b: Quantity) -> tuple[str, str | None]:
     relation = relate_quantities(a, b)
     if relation == "disjoint" and converted and conversions(a, b):
         return "overlap", "conversion"
-    if relation == "disjoint" and rounded_bound(a, b):
+    if relation == "disjoint" and (rounded_bound(a, b) or rounded_sum(a, b)):
         return "overlap", "rounding"
     if relation != "disjoint" and relation != "equal":
         if tallies_apart(a, b):
@@ -654,6 +656,36 @@ def rounded_bound(a: Quantity, b: Quantity) -> bool:
     return False
 
 
+_SCALE_WORD = re.compile(r"\d\s*(?:bn|m|k)\b|\b(?:thousand|million|billion|trillion)s?\b",
+                         re.IGNORECASE)
+
+
+def rounded_sum(a: Quantity, b: Quantity) -> bool:
+    """ "a five billion dollar fine" and "$5.1 billion": a sum in millions or billions told
+    to fewer figures is the other rounded (not so a toll: "38" and "40" dead disagree)."""
+    if a.lo is None or a.lo != a.hi or b.lo is None or b.lo != b.hi or a.lo == b.lo:
+        return False
+    if not (_SCALE_WORD.search(a.text) and _SCALE_WORD.search(b.text)):
+        return False
+    step = max(_last_place(a, a.lo), _last_place(b, b.lo))
+    return abs(a.lo - b.lo) * 2 <= step
+
+
+_MANTISSA = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
+
+
+def _last_place(q: Quantity, value: Decimal) -> Decimal:
+    """What the last figure written is worth: a million in "222m", a tenth of a billion in
+    "4.2bn", a billion in "five billion"."""
+    written = _MANTISSA.search(q.text)
+    if written is None:  # in words: one figure
+        return Decimal(10) ** value.adjusted()
+    mantissa = Decimal(written[0].replace(",", ""))
+    if mantissa == 0:
+        return Decimal(0)
+    return value / mantissa * Decimal(10) ** -len(written[2] or "")
+
+
 ESTIMATES_APART = Decimal("0.1")  # two estimates whose centres differ by more disagree
 
 
@@ -669,14 +701,24 @@ def _centre(q: Quantity) -> Decimal:
     return ((q.lo or Decimal(0)) + (q.hi or Decimal(0))) / 2
 
 
+ROUND_TALLY_GAP = Decimal("1.25")  # a round bound this far below another count is no rounding
+
+
 def tallies_apart(a: Quantity, b: Quantity) -> bool:
     """ "At least 35 people were killed" / "39 people died": news gives a toll "at least"
     as the count confirmed so far, so an unround bound is a tally, and another report's
-    different tally disagrees with it. A round bound ("at least 30") may be a rounding
-    down, and is left a bound."""
+    different tally disagrees with it. A round bound ("at least 30", "more than 4,000")
+    may be a rounding down, and is left a bound unless the other count is a quarter above
+    it and two of the units one would round the other to ("at least 100" / "158", "more
+    than 4,000" / "6,000"; not "more than 20" / "28"): a count from another time."""
     if a.unit or b.unit or not (_of_people(a) and _of_people(b)):
         return False  # a toll's idiom: not "at least 10 miles", nor "at least 12 homes"
     for tally, other in ((a, b), (b, a)):
+        if _round_floor(tally) and _named_count(other):
+            assert tally.lo is not None
+            assert other.lo is not None
+            if other.lo >= max(tally.lo * ROUND_TALLY_GAP, tally.lo + 2 * _rounding_unit(other.lo)):
+                return True
         if not _unround_floor(tally):
             continue
         assert tally.lo is not None
@@ -685,6 +727,26 @@ def tallies_apart(a: Quantity, b: Quantity) -> bool:
         if _unround_floor(other) or (_floor(other) and (other.lo or 0) > tally.lo):
             return other.lo != tally.lo  # "at least 85" / "at least 96", "... 90"
     return False
+
+
+def _rounding_unit(value: Decimal) -> Decimal:
+    """What a count is rounded to in news: tens below a thousand ("more than 150" for 158),
+    then two figures ("more than 5,000" for 5,400)."""
+    return Decimal(10) ** max(1, value.adjusted() - 1)
+
+
+def _round_floor(q: Quantity) -> bool:
+    """ "at least 100", "more than 4,000": a lower bound in figures, nothing else said."""
+    return q.lo is not None and q.hi is None and q.lo >= 10 and _in_figures(q)
+
+
+def _named_count(q: Quantity) -> bool:
+    """A count given in figures, exact, about so many or at least so many: not "hundreds"."""
+    return q.lo is not None and _in_figures(q)
+
+
+def _in_figures(q: Quantity) -> bool:
+    return any(ch.isdigit() for ch in q.text) and not _ROUND_WORDS.search(q.text)
 
 
 def _of_people(q: Quantity) -> bool:

@@ -25,7 +25,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, product
 from typing import Any, TypeVar
 
 from ravel.align import (
@@ -385,16 +385,19 @@ def compare_facts(
 
     for key, by_doc in sorted(document_facts(claims, references).items()):
         besides = f"person:{key[1]}" if key[0] == "age" else None
-        for fa, fb in _pairs(by_doc, stories, neighbours, besides):
-            a, b = fa.claim, fb.claim
-            if frozenset((a.id, b.id)) in together or stories.other_towns(a, b):
-                continue  # an event compares it, or two towns' facts
-            if key[0] != "age" and _other_days(a, b):
-                continue  # two happenings of one kind (a story's background, its sequel)
-            if key[0] not in OWN_KEYS and not _context(a, fa.quantity, b, fb.quantity, key):
-                continue
-            event = _fact_event(key, a, b)
-            keep(event, quantity_finding(event, (a, fa.quantity), (b, fb.quantity), noun=True))
+        for first_a, first_b in _pairs(by_doc, stories, neighbours, besides):
+            if frozenset((first_a.claim.id, first_b.claim.id)) in together:
+                continue  # an event compares it
+            # a report may state the one value twice: "killing at least 100 people" in a
+            # lead dated by the day after, "At least 100 people were killed" undated
+            for fa, fb in product(by_doc[first_a.claim.doc_id], by_doc[first_b.claim.doc_id]):
+                if (_comparable(key, fa, fb, stories)
+                        and frozenset((fa.claim.id, fb.claim.id)) not in together):
+                    a, b = fa.claim, fb.claim
+                    event = _fact_event(key, a, b)
+                    keep(event, quantity_finding(event, (a, fa.quantity), (b, fb.quantity),
+                                                 noun=True))
+                    break
     for hazard, dated in sorted(document_dates(claims, references).items()):
         for da, db in _pairs(dated, stories, neighbours):
             a, b = da.claim, db.claim
@@ -422,6 +425,16 @@ def compare_facts(
         event = _fact_event(("name", na.name), na.claim, nb.claim)
         keep(event, spelling_finding(event, (na.claim, na.mention), (nb.claim, nb.mention)))
     return tuple(out_events.values()), tuple(out)
+
+
+def _comparable(key: tuple[str, str], fa: Fact, fb: Fact, stories: Stories) -> bool:
+    """Two reports' statements of a fact tell of one happening: not two towns' facts."""
+    a, b = fa.claim, fb.claim
+    if stories.other_towns(a, b):
+        return False
+    if key[0] != "age" and _other_days(a, b):
+        return False  # two happenings of one kind (a story's background, its sequel)
+    return key[0] in OWN_KEYS or _context(a, fa.quantity, b, fb.quantity, key)
 
 
 def _spelt_two_ways(

@@ -103,6 +103,10 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
          ("agreement", "USD per shar")),
         ("The board signed a deal for $44 billion on Monday.", "$44 billion",
          ("agreement", "USD")),
+        ("He signed a deal on Thursday earning 30 million euros (USD 35.5 million) a year.",
+         "30 million euros", ("agreement", "EUR per year")),  # a salary, not the fee
+        ("He signed on Thursday for 30 million euros (£27million) net per year.",
+         "30 million euros", ("agreement", "EUR per year")),
         ("Thirteen people are believed killed after the eruption on Monday.", "Thirteen",
          ("death feared", "person")),  # not the confirmed toll
         ("Eight others were presumed to have perished in the eruption on Monday.", "Eight",
@@ -260,6 +264,23 @@ def test_a_number_and_a_bound_at_it_differ_only_in_rounding() -> None:
 
 
 @pytest.mark.parametrize(
+    ("a", "b", "verdict"),
+    [
+        ("a five billion dollar fine", "a $5.1 billion fine", "compatible"),  # rounded
+        ("a £4bn fine", "a £3.8bn fine", "compatible"),
+        ("a £4.2bn fine", "a £3.8bn fine", "conflict"),  # a tenth is written: not rounded
+        ("a 222m euro fine", "a 200m euro fine", "conflict"),  # 200m: to the million
+    ],
+)
+def test_a_sum_told_to_fewer_figures_is_the_other_rounded(a: str, b: str, verdict: str) -> None:
+    found = _findings({
+        "a": f"The commission imposed {a} on Google on Wednesday in Brussels.",
+        "b": f"The commission imposed {b} on Google on Wednesday in Brussels.",
+    })
+    assert [v for v, _ in found] == [verdict]
+
+
+@pytest.mark.parametrize(
     ("sentence", "surface", "key"),
     [
         ("The fire killed 43 people, including at least five minors, on Sunday.",
@@ -304,6 +325,15 @@ def test_two_estimates_far_apart_disagree() -> None:
         ("at least 35 people", "at least 30 people", "compatible"),  # 30 rounds 35 down
         ("at least 35 people", "at least 40 people", "conflict"),
         ("more than 160 people", "187 people", "compatible"),  # "more than": a rounding
+        ("at least 100 people", "158 people", "conflict"),  # far above: a later count
+        ("more than 4,000 people", "about 6,000 people", "conflict"),
+        ("at least 100 people", "more than 100 people", "compatible"),
+        ("more than 30 people", "34 people", "compatible"),
+        ("at least 10 people", "13 people", "compatible"),  # a quarter above, but three
+        ("more than 20 people", "28 people", "compatible"),  # 28 rounded down to the ten
+        ("more than 20 people", "45 people", "conflict"),
+        ("more than 4,000 people", "more than 5,000 people", "conflict"),
+        ("hundreds of people", "700 people", "compatible"),  # a word, not a count
         ("at least 12 homes", "15 homes", "compatible"),  # a toll's idiom, not of homes
     ],
 )

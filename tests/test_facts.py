@@ -524,3 +524,31 @@ def test_a_day_is_the_happenings_own(sentence: str, dated: bool) -> None:
 
     claims = claims_of(document("d", sentence))
     assert bool(document_dates(claims)) is dated
+
+
+def test_a_toll_first_reported_is_not_the_reports_toll() -> None:
+    """ "had earlier reported at least 70 deaths" is superseded: the report's toll is the
+    one it gives now, and it keeps it."""
+    claims = claims_of(document(
+        "d", "At least 100 people were killed in the blast. The health minister had "
+             "earlier reported at least 70 deaths in the blast."))
+    facts = document_facts(claims)
+    assert [f.quantity.text for f in facts[("death", "person")]["d"]] == ["At least 100"]
+
+
+def test_a_value_stated_twice_is_compared_where_its_days_allow() -> None:
+    """A report gives its toll in a lead dated by the day after ("surveying the damage
+    Wednesday ... killing at least 100") and again undated; another report dates the blast
+    the day before: the undated statement is compared."""
+    report = report_of({
+        "a": "Residents of Kessan surveyed the damage on 5 August 2020 after the Kessan "
+             "explosion at the Dalgan warehouse, killing at least 100 people. At least 100 "
+             "people were killed, Anna Weber of the Kessan Red Crescent said.",
+        "b": "A blast on 4 August 2020 at the Dalgan warehouse in Kessan has killed at least "
+             "145 people, Anna Weber of the Kessan Red Crescent said.",
+        "c": "A fire in a Lisbon market killed 3 people on 2 March 2019.",
+    })
+    _, findings = compare_facts(report.claims, Stories(report.claims))  # no event pairs them
+    assert [(f.verdict, [s.surface for s in f.sides]) for f in findings
+            if f.slot == "quantity"] == [("conflict", ["At least 100 people",
+                                                       "at least 145 people"])]
