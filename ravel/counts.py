@@ -140,6 +140,8 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
             thing = f"{thing} per {stem(rate['noun'].lower())}"
     elif counted in KINDS_OF_PEOPLE:  # "12 firefighters died": a part of any toll, by kind
         thing = f"{KINDS_OF_PEOPLE[counted]} among"
+    elif counted in ("member", "members") and (body := _member_of(claim, quantity)):
+        thing = f"member of {body} among"  # "21 members of its Navy": a part, by body
     elif counted in PERSON_NOUNS:
         thing = "person"
     elif not counted and event in PERSON_EVENTS and attached_event(claim, quantity):
@@ -351,11 +353,14 @@ def subset(claim: Claim, quantity: Quantity) -> bool:
 
 
 # A count of people in a state, not in an event: "12 still missing", "20 people remain
-# trapped". Keyed by the state, not by the nearest event word. (Not "aboard": who was on
-# board is told in parts, "68 passengers and four crew", and parts are not totals.)
+# trapped", "300,000 people have been left homeless" ("had lost their homes"). Keyed by
+# the state, not by the nearest event word. (Not "aboard": who was on board is told in
+# parts, "68 passengers and four crew", and parts are not totals.)
 _STATE_AFTER = re.compile(
     r"\s+(?:[^\W\d_]+\s+)?(?:(?:were|was|are|is|remain|remained|remains|still|reportedly"
-    r"|have\s+been|had\s+been)\s+){0,3}(?P<state>missing|unaccounted|trapped|stranded)\b",
+    r"|have\s+been|had\s+been|has\s+been|been|left|rendered|made|now)\s+){0,3}"
+    r"(?:(?P<state>missing|unaccounted|trapped|stranded|homeless|displaced)\b"
+    r"|(?P<lost>lost\s+(?:their|his|her)\s+homes?\b))",
     re.IGNORECASE,
 )
 
@@ -372,13 +377,27 @@ _SERIOUS_AFTER = re.compile(
 )
 
 
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+)?"
+                      r"(?:[^\W\d_]+\s+){0,2}?(?P<body>[^\W\d_]+)\b")
+
+
+def _member_of(claim: Claim, quantity: Quantity) -> str | None:
+    """The body "members of" it are: "21 members of its Navy", "five members of the crew"."""
+    if quantity.counted_end is None:
+        return None
+    found = _OF_BODY.match(claim.plain or claim.text, quantity.counted_end - claim.start)
+    return stem(found["body"].lower()) if found else None
+
+
 def state_after(claim: Claim, quantity: Quantity) -> str | None:
     if attached_event(claim, quantity) is not None:
         return None
     text, offset = claim.plain or claim.text, claim.start
     end = (quantity.counted_end or quantity.end) - offset
     found = _STATE_AFTER.match(text, end)
-    return found and "state:" + found["state"].split()[0].lower()
+    if found is None:
+        return None
+    return "state:" + ("homeless" if found["lost"] else found["state"].lower())
 
 
 def _nearest_event(claim: Claim, quantity: Quantity) -> str | None:

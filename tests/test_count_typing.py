@@ -111,6 +111,12 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
          ("death feared", "person")),  # not the confirmed toll
         ("Eight others were presumed to have perished in the eruption on Monday.", "Eight",
          None),
+        ("More than 300,000 people have been left homeless by the blast on Tuesday.",
+         "More than 300,000", ("state:homeless", "person")),  # a state, not the blast's toll
+        ("Between 200,000 and 250,000 people had lost their homes in the blast on Tuesday.",
+         "Between 200,000 and 250,000", ("state:homeless", "person")),
+        ("Bangladesh said 21 members of its Navy were wounded in the blast on Tuesday.", "21",
+         ("injury", "member of navy among")),  # a part of the toll, by the body they are of
         ("Around 7,000 people have been arrested since protests began in June.",
          "Around 7,000", ("arrest since", "person")),  # a running tally, not one night's
         ("Police arrested 420 people on New Year's Day, the police said on Thursday.", "420",
