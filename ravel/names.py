@@ -3,7 +3,8 @@ Agarwal" / "Parag Agrawal", "Daljeet Chaudhary" / "Daljit Singh Chawdhary").
 
 A reader checks a name as she checks a number. Two full names are one person's spelt
 two ways when the family names are alike (and the given names the same or alike); a
-given name alone differing is another person of the family ("Salil Jamadar" and
+name of two words written in the other order is one name ("Hassan Hamad" / "Hamad
+Hasan"); a given name alone differing is another person of the family ("Salil Jamadar" and
 "Khalil Jamadar" are brothers), and a report that itself gives both names speaks of two
 people.
 """
@@ -49,9 +50,21 @@ def spelt_alike(a: str, b: str) -> bool:
         return False
     given_a, family_a = a.rsplit(" ", 1)
     given_b, family_b = b.rsplit(" ", 1)
+    if _swapped(given_a, family_a, given_b, family_b):
+        return True
     if family_a == family_b or not _alike(family_a, family_b):
         return False  # another of the family, or another name
     return given_a == given_b or _alike(given_a, given_b)
+
+
+def _swapped(given_a: str, family_a: str, given_b: str, family_b: str) -> bool:
+    """Two names of two words each, one the other in reverse order, a word the same and
+    the other the same or alike: "Hassan Hamad" / "Hamad Hasan"."""
+    if " " in given_a or " " in given_b:
+        return False
+    pairs = ((given_a, family_b), (family_a, given_b))
+    return (given_a != given_b and any(x == y for x, y in pairs)
+            and all(x == y or _alike(x, y) for x, y in pairs))
 
 
 def _alike(a: str, b: str) -> bool:

@@ -21,6 +21,10 @@ CASES = [
     ("john smith", "john keller", False, "two people"),
     ("aleksandr kuznetsov", "aleksandra kuznetsova", False, "a woman's name"),
     ("ali hassan", "ali hassani", False, "a name with a suffix"),
+    ("hassan hamad", "hamad hasan", True, "the order swapped, a part spelt otherwise"),
+    ("hassan hamad", "hamad hassan", True, "the order swapped"),
+    ("hassan hamad", "hamad hussein", False, "one word in common, the other another"),
+    ("hassan ali hamad", "hamad hassan", False, "three words: not a swap of two"),
 ]
 
 
