@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from ravel.extract.entities import full_name
+from ravel.extract.entities import fold, full_name
 from ravel.model import Claim, Mention
 
 __all__ = ["Named", "document_names", "spellings", "spelt_alike"]
@@ -90,5 +90,24 @@ def spellings(
     return [
         (na, nb)
         for na in names_a.values() for nb in names_b.values()
-        if spelt_alike(na.name, nb.name) and na.name not in names_b and nb.name not in names_a
+        if (spelt_alike(na.name, nb.name) or _one_office_alike(na, nb))
+        and na.name not in names_b and nb.name not in names_a
     ]
+
+
+def _one_office_alike(a: Named, b: Named) -> bool:
+    """A given name spelt two ways is one person when both reports give the same title
+    with it: "Commander Arman Balilo" / "Commander Armand Balilo" (brothers hold no one
+    office)."""
+    given_a, family_a = a.name.rsplit(" ", 1)
+    given_b, family_b = b.name.rsplit(" ", 1)
+    if family_a != family_b or given_a == given_b or not _alike(given_a, given_b):
+        return False
+    title_a, title_b = _title(a), _title(b)
+    return bool(title_a) and title_a == title_b
+
+
+def _title(named: Named) -> tuple[str, ...]:
+    """The words a mention gives besides the name: "Commander" in "Commander Arman Balilo"."""
+    name = set(named.name.split())
+    return tuple(w for w in fold(named.mention.text).split() if w not in name)

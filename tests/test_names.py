@@ -60,3 +60,16 @@ def test_a_report_giving_both_names_speaks_of_two_people(tmp_path: Path) -> None
 def test_other_stories_are_not_compared(tmp_path: Path) -> None:
     other = "A fire in Marvik on 9 June 2021 destroyed a school, mayor Parag Agrawal said."
     assert _spellings(tmp_path, {"a": STORY.format(name="Parag Agarwal"), "b": other}) == []
+
+
+def test_a_given_name_spelt_two_ways_with_one_title_is_one_person(tmp_path: Path) -> None:
+    """The same title with the name makes a given name's two spellings one person's;
+    without it, two people of one family."""
+    titled = _spellings(tmp_path, {"a": STORY.format(name="Commander Arman Balilo"),
+                                   "b": STORY.format(name="Commander Armand Balilo")})
+    assert titled == [("conflict", "Commander Arman Balilo", "Commander Armand Balilo")]
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.txt").unlink()
+    bare = _spellings(tmp_path, {"a": STORY.format(name="Arman Balilo"),
+                                 "b": STORY.format(name="Armand Balilo")})
+    assert bare == []
