@@ -360,9 +360,12 @@ _STATE_AFTER = re.compile(
     r"\s+(?:[^\W\d_]+\s+)?(?:(?:were|was|are|is|remain|remained|remains|still|reportedly"
     r"|have\s+been|had\s+been|has\s+been|been|left|rendered|made|now)\s+){0,3}"
     r"(?:(?P<state>missing|unaccounted|trapped|stranded|homeless|displaced)\b"
-    r"|(?P<lost>lost\s+(?:their|his|her)\s+homes?\b))",
+    r"|(?P<lost>lost\s+(?:their|his|her)\s+homes?\b)"
+    r"|(?P<crowd>attended|participated|took\s+part|turned\s+out|marched|rallied)\b)",
     re.IGNORECASE,
 )
+# A crowd counted after its verb: "a march attended by tens of thousands of people".
+_CROWD_BEFORE = re.compile(r"\b(?:attended|joined)\s+by\s+\Z", re.IGNORECASE)
 
 
 # Those badly hurt, however the part is told: "19 of them seriously", "37 of the injured
@@ -394,9 +397,14 @@ def state_after(claim: Claim, quantity: Quantity) -> str | None:
         return None
     text, offset = claim.plain or claim.text, claim.start
     end = (quantity.counted_end or quantity.end) - offset
+    start = quantity.start - offset
+    if _CROWD_BEFORE.search(text, max(0, start - 20), start):
+        return "state:attending"
     found = _STATE_AFTER.match(text, end)
     if found is None:
         return None
+    if found["crowd"]:
+        return "state:attending"  # how many came: one figure of the story, as a toll is
     return "state:" + ("homeless" if found["lost"] else found["state"].lower())
 
 

@@ -94,8 +94,11 @@ def fact_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
     if quantity.kind == "measure" and quantity.unit is not None:
         noun = measured_noun(claim, quantity) or reference(claim, quantity)
         return (measure_kind(quantity.unit), noun) if noun else None
-    if quantity.kind != "cardinal" or (quantity.vague and not is_estimate(quantity)):
-        return None  # "dozens" is no fact; "about 30" is one
+    if quantity.kind != "cardinal":
+        return None
+    if quantity.vague and not is_estimate(quantity):  # "dozens" is no fact; "about 30" is,
+        crowd = count_key(claim, quantity)  # and so is a crowd of "tens of thousands"
+        return crowd if crowd == ("state:attending", "person") else None
     toll = count_key(claim, quantity)  # "27 fatalities", "12 still missing", "30 in Bogo"
     if toll is not None and toll[0] == "events":
         return toll  # how many happenings: "three major tremors" / "four earthquakes"

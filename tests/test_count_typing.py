@@ -115,6 +115,10 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
          "More than 300,000", ("state:homeless", "person")),  # a state, not the blast's toll
         ("Between 200,000 and 250,000 people had lost their homes in the blast on Tuesday.",
          "Between 200,000 and 250,000", ("state:homeless", "person")),
+        ("Organisers said more than a million people participated in the rally on Monday.",
+         "more than a million", ("state:attending", "person")),  # a crowd, not a protest toll
+        ("Police arrested 400 protesters after a march attended by tens of thousands of "
+         "people on Monday.", "tens of thousands", ("state:attending", "person")),
         ("Bangladesh said 21 members of its Navy were wounded in the blast on Tuesday.", "21",
          ("injury", "member of navy among")),  # a part of the toll, by the body they are of
         ("Around 7,000 people have been arrested since protests began in June.",

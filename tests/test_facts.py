@@ -552,3 +552,10 @@ def test_a_value_stated_twice_is_compared_where_its_days_allow() -> None:
     assert [(f.verdict, [s.surface for s in f.sides]) for f in findings
             if f.slot == "quantity"] == [("conflict", ["At least 100 people",
                                                        "at least 145 people"])]
+
+
+def test_a_crowd_in_words_is_a_fact() -> None:
+    """ "dozens" is no fact, but how many came, "tens of thousands", is one."""
+    assert _key("A march attended by tens of thousands of people ended on Monday.",
+                "tens of thousands") == ("state:attending", "person")
+    assert _key("Dozens of people were hurt on Monday.", "Dozens") is None
