@@ -128,6 +128,15 @@ CASES = [
         "a quoted title-case headline is not a person",
     ),
     (
+        "The train ran from Washington, D.C., to New York City.",
+        [
+            ("Washington", "actor", "united states", "government"),
+            ("D.C.", "actor", "united states", "government"),
+            ("New York City", "place", "new york city", "city"),
+        ],
+        "D.C. is the capital's, not a name of its own",
+    ),
+    (
         "Residents of Beirut surveyed the damage.",
         [("Beirut", "place", "beirut", "city")],
         "a capital after 'of' is the city, not its country",
