@@ -190,7 +190,7 @@ class Stories:
         self._idf = {t: _idf_of(d, len(profiles)) for t, d in df.items()}
         self._where = where
         # a capital is named by many stories of its country (a dateline, a flight from it)
-        self._capitals = {t for t in where if t.removeprefix("name:") in capital_countries()}
+        self._capitals = {f"name:{name_head(c)}" for c in capital_countries()} & where
         self._countries = countries
         self._bodies = bodies
         self._profiles = profiles

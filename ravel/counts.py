@@ -5,6 +5,7 @@ by alignment (counts as evidence), comparison (counts as a slot) and facts."""
 from __future__ import annotations
 
 import dataclasses
+import itertools
 import re
 from collections import defaultdict
 from decimal import Decimal
@@ -158,7 +159,8 @@ def _count_key(claim: Claim, quantity: Quantity) -> tuple[str, str] | None:
 _PER = re.compile(  # a rate: "$54.20 in cash for each share", "3 euros per litre", "$54.20/share",
     # "30 million euros (USD 35.5 million) a year", "30 million euros (£27million) net per year"
     r"(?:\s*\([^()]{1,40}\))?"
-    r"(?:(?:\s+in\s+cash|\s+net|\s+gross)?\s+(?:per|a|an|each|every|for\s+(?:each|every))\s+|/)"
+    r"(?:(?:\s+in\s+cash|\s+net|\s+gross)?\s+(?:per|a|an|for\s+(?:each|every)"
+    r"|(?:each|every)(?=\s+(?:day|week|month|year|season)\b))\s+|/)"
     r"(?:(?-i:[A-Z])[\w.-]*\s+)?(?P<noun>[^\W\d_]+)", re.IGNORECASE
 )
 
@@ -361,11 +363,11 @@ _STATE_AFTER = re.compile(
     r"|have\s+been|had\s+been|has\s+been|been|left|rendered|made|now)\s+){0,3}"
     r"(?:(?P<state>missing|unaccounted|trapped|stranded|homeless|displaced)\b"
     r"|(?P<lost>lost\s+(?:their|his|her)\s+homes?\b)"
-    r"|(?P<crowd>attended|participated|took\s+part|turned\s+out|marched|rallied)\b)",
+    r"|(?P<crowd>attended|participated|turned\s+out|marched|rallied)\b)",
     re.IGNORECASE,
 )
 # A crowd counted after its verb: "a march attended by tens of thousands of people".
-_CROWD_BEFORE = re.compile(r"\b(?:attended|joined)\s+by\s+\Z", re.IGNORECASE)
+_CROWD_BEFORE = re.compile(r"\battended\s+by\s+\Z", re.IGNORECASE)
 
 
 # Those badly hurt, however the part is told: "19 of them seriously", "37 of the injured
@@ -381,15 +383,21 @@ _SERIOUS_AFTER = re.compile(
 
 
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+|its\s+|their\s+|his\s+|her\s+|a\s+)?"
-                      r"(?:[^\W\d_]+\s+){0,2}?(?P<body>[^\W\d_]+)\b")
+                      r"(?P<words>[^\W\d_]+(?:\s+[^\W\d_]+){0,2})")
+_NOT_BODY = frozenset("were was are is had have has who and in on at said died".split())
 
 
 def _member_of(claim: Claim, quantity: Quantity) -> str | None:
-    """The body "members of" it are: "21 members of its Navy", "five members of the crew"."""
+    """The body "members of" it are: "21 members of its Navy", "five members of the same
+    family", "four members of the Lebanese Army were wounded" (its name's last word)."""
     if quantity.counted_end is None:
         return None
     found = _OF_BODY.match(claim.plain or claim.text, quantity.counted_end - claim.start)
-    return stem(found["body"].lower()) if found else None
+    if found is None:
+        return None
+    words = list(itertools.takewhile(lambda w: w.lower() not in _NOT_BODY,
+                                     found["words"].split()))
+    return stem(words[-1].lower()) if words else None
 
 
 def state_after(claim: Claim, quantity: Quantity) -> str | None:
@@ -694,8 +702,10 @@ def rounded_sum(a: Quantity, b: Quantity) -> bool:
         return False
     if not (_SCALE_WORD.search(a.text) and _SCALE_WORD.search(b.text)):
         return False
+    if a.kind != "money" or b.kind != "money":
+        return False  # a sum of money: "1 million" / "1.4 million" homeless disagree
     step = max(_last_place(a, a.lo), _last_place(b, b.lo))
-    return abs(a.lo - b.lo) * 2 <= step
+    return abs(a.lo - b.lo) * 2 < step
 
 
 _MANTISSA = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
@@ -703,10 +713,10 @@ _MANTISSA = re.compile(r"(\d[\d,]*)(?:\.(\d+))?")
 
 def _last_place(q: Quantity, value: Decimal) -> Decimal:
     """What the last figure written is worth: a million in "222m", a tenth of a billion in
-    "4.2bn", a billion in "five billion"."""
+    "4.2bn", a billion in "five billion", a million in "ten million"."""
     written = _MANTISSA.search(q.text)
-    if written is None:  # in words: one figure
-        return Decimal(10) ** value.adjusted()
+    if written is None:  # in words: a unit of its scale ("twelve million": a million)
+        return Decimal(10) ** (value.adjusted() // 3 * 3)
     mantissa = Decimal(written[0].replace(",", ""))
     if mantissa == 0:
         return Decimal(0)

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 
-from ravel.extract.entities import fold, full_name
+from ravel.extract.entities import TITLE_WORDS, fold, full_name
 from ravel.model import Claim, Mention
 
 __all__ = ["Named", "document_names", "spellings", "spelt_alike"]
@@ -90,9 +90,20 @@ def spellings(
     return [
         (na, nb)
         for na in names_a.values() for nb in names_b.values()
-        if (spelt_alike(na.name, nb.name) or _one_office_alike(na, nb))
+        if (_spelt_alike_as_written(na, nb) or _one_office_alike(na, nb))
         and na.name not in names_b and nb.name not in names_a
     ]
+
+
+def _spelt_alike_as_written(a: Named, b: Named) -> bool:
+    """`spelt_alike`, a swap only between names written in two words ("Hassan Ali
+    Hamad" is not "Hamad Hassan" reversed)."""
+    if not spelt_alike(a.name, b.name):
+        return False
+    if a.name.rsplit(" ", 1)[1] == b.name.rsplit(" ", 1)[1] or _alike(
+            a.name.rsplit(" ", 1)[1], b.name.rsplit(" ", 1)[1]):
+        return True  # alike family names, not a swap
+    return len(_written(a)[1]) == 2 and len(_written(b)[1]) == 2
 
 
 def _one_office_alike(a: Named, b: Named) -> bool:
@@ -103,11 +114,18 @@ def _one_office_alike(a: Named, b: Named) -> bool:
     given_b, family_b = b.name.rsplit(" ", 1)
     if family_a != family_b or given_a == given_b or not _alike(given_a, given_b):
         return False
-    title_a, title_b = _title(a), _title(b)
-    return bool(title_a) and title_a == title_b
+    title_a, title_b = _written(a)[0], _written(b)[0]
+    return title_a == title_b and any(w in _OFFICES for w in title_a)
 
 
-def _title(named: Named) -> tuple[str, ...]:
-    """The words a mention gives besides the name: "Commander" in "Commander Arman Balilo"."""
-    name = set(named.name.split())
-    return tuple(w for w in fold(named.mention.text).split() if w not in name)
+_OFFICES = frozenset(fold(w) for w in TITLE_WORDS) - frozenset(
+    "mr mrs ms mx miss dr sir dame lord lady prof".split())  # courtesy, not an office
+
+
+def _written(named: Named) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A mention's words before the name ("Commander" in "Commander Arman Balilo") and
+    from its first word on."""
+    words = fold(named.mention.text).split()
+    first = named.name.split()[0]
+    at = words.index(first) if first in words else 0
+    return tuple(words[:at]), tuple(words[at:])

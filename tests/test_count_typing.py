@@ -121,6 +121,12 @@ def _quantity(sentence: str, surface: str) -> tuple[Claim, Quantity]:
          "people on Monday.", "tens of thousands", ("state:attending", "person")),
         ("Bangladesh said 21 members of its Navy were wounded in the blast on Tuesday.", "21",
          ("injury", "member of navy among")),  # a part of the toll, by the body they are of
+        ("Four members of the Lebanese Army were wounded in the blast on Tuesday.", "Four",
+         ("injury", "member of army among")),
+        ("Five members of the same family were killed in the blast on Tuesday.", "Five",
+         ("death", "member of fami among")),  # (stemmed)
+        ("Three gunmen took part in the attack on Tuesday.", "Three",
+         ("attack", "gunmen")),  # attackers, not a crowd
         ("Around 7,000 people have been arrested since protests began in June.",
          "Around 7,000", ("arrest since", "person")),  # a running tally, not one night's
         ("Police arrested 420 people on New Year's Day, the police said on Thursday.", "420",
@@ -280,12 +286,14 @@ def test_a_number_and_a_bound_at_it_differ_only_in_rounding() -> None:
         ("a £4bn fine", "a £3.8bn fine", "compatible"),
         ("a £4.2bn fine", "a £3.8bn fine", "conflict"),  # a tenth is written: not rounded
         ("a 222m euro fine", "a 200m euro fine", "conflict"),  # 200m: to the million
+        ("a twelve million dollar fine", "a $15 million fine", "conflict"),  # to the million
+        ("a $1 billion fine", "a $1.5 billion fine", "conflict"),
     ],
 )
 def test_a_sum_told_to_fewer_figures_is_the_other_rounded(a: str, b: str, verdict: str) -> None:
     found = _findings({
-        "a": f"The commission imposed {a} on Google on Wednesday in Brussels.",
-        "b": f"The commission imposed {b} on Google on Wednesday in Brussels.",
+        "a": f"The commission fined Google with {a} on Wednesday in Brussels.",
+        "b": f"The commission fined Google with {b} on Wednesday in Brussels.",
     })
     assert [v for v, _ in found] == [verdict]
 

@@ -137,6 +137,15 @@ CASES = [
         "D.C. is the capital's, not a name of its own",
     ),
     (
+        "A car bomb exploded in Kiev; Saudi Arabia, an ally of Washington, condemned it.",
+        [
+            ("Kiev", "place", "kyiv", "city"),
+            ("Saudi Arabia", "actor", "saudi arabia", "state"),
+            ("Washington", "actor", "united states", "government"),
+        ],
+        "a capital's spellings are one city; an ally of a capital is of its government",
+    ),
+    (
         "Residents of Beirut surveyed the damage.",
         [("Beirut", "place", "beirut", "city")],
         "a capital after 'of' is the city, not its country",

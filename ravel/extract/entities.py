@@ -162,6 +162,24 @@ def _default_table() -> AliasTable:
     return _build([(_data("aliases.json"), False)])
 
 
+# Those "of" a capital who make it the city, not its government: "residents of Beirut"
+# (not "an ally of Washington").
+DWELLERS = frozenset("residents people streets centre center heart outskirts suburbs citizens "
+                     "inhabitants parts districts neighbourhoods neighborhoods".split())
+
+
+@functools.cache
+def capital_names() -> Mapping[str, str]:
+    """Each spelling of a capital the packaged table knows ("Kiev", "D.C.") to the city's
+    key (its first spelling: "kyiv", "washington")."""
+    names: dict[str, str] = {}
+    for group in _data("aliases.json").get("countries", ()):
+        capitals = group.get("capitals", ())
+        for capital in capitals:
+            names.setdefault(_surface_key(capital), fold(capitals[0]))
+    return names
+
+
 @functools.cache
 def capital_countries() -> Mapping[str, str]:
     """The capitals the packaged table knows, as the city's key ("beirut") to its
@@ -404,9 +422,11 @@ def _alias_mention(text: str, atom: _Atom) -> Mention:
         role = "government"
     elif role is None:
         place = _place_role(text, start, atom.end) or (
-            alias.type == "capital" and _prev_words(text, start)[1] == "of")
+            alias.type == "capital" and _prev_words(text, start)[1] == "of"
+            and _prev_words(text, start)[0] in DWELLERS)
         if place and alias.type == "capital":  # "residents of Beirut", "in Beirut": the city
-            return Mention(start, end, text[start:end], "place", fold(text[start:end]), "city")
+            city = capital_names().get(_surface_key(text[start:end]), fold(text[start:end]))
+            return Mention(start, end, text[start:end], "place", city, "city")
         if place:
             kind, role = "place", "state"
         else:

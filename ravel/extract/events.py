@@ -79,10 +79,10 @@ EVENT_WORDS: dict[str, tuple[str, ...]] = {
     "theft": (r"st(?:ole|olen|eal|eals|ealing)", r"thefts?", r"thie(?:f|ves)",
               r"robb(?:ed|ery|eries|ers?)", r"heists?", r"burglar(?:y|ies|s)?", r"burgled",
               r"looted", r"made off with"),
-    "fine": (r"fined", r"penalt(?:y|ies)",  # not "a fine day": a fine on, for, of, over ...
-             r"fines?(?=[ ,]+(?:on|for|of|over|against|imposed|levied|from|was|is)\b)"),
+    "fine": (r"fined",  # not "a fine day", "the death penalty": a fine of, imposed, ...
+             r"fines?(?=[ ,]+(?:of|over|against|imposed|levied)\b)"),
     "acquisition": (r"acqui(?:re|red|res|ring|sition|sitions)", r"takeovers?", r"buyouts?",
-                    r"bought", r"purchas(?:e|ed|es)", r"transfers?", r"transferred"),
+                    r"bought(?! time)", r"purchas(?:e|ed|es)", r"transfers?(?! to)"),
 }
 
 # One alternation of every word, class by class and longest first: the first class whose
