@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ravel.extract._intervals import relate_intervals
 from ravel.model import Claim, Mention, Timex
 
 __all__ = [
@@ -158,23 +159,15 @@ CLOCK_WORDS = frozenset("between just shortly after around about approximately".
 def relate_clocks(a: Clock, b: Clock) -> str:
     """equal, contains, within, overlap or disjoint, as intervals of minutes, with `b`
     also taken a day earlier or later ("about midnight" holds "11.55pm")."""
-    return min((_relate(a.lo, a.hi, b.lo + shift, b.hi + shift) for shift in (0, -DAY, DAY)),
-               key=_CLOSENESS.index)
+    return min((relate_intervals(a.lo, a.hi, b.lo + shift, b.hi + shift, _closed)
+                for shift in (0, -DAY, DAY)), key=_CLOSENESS.index)
 
 
 _CLOSENESS = ["equal", "contains", "within", "overlap", "disjoint"]
 
 
-def _relate(alo: int, ahi: int, blo: int, bhi: int) -> str:
-    if (alo, ahi) == (blo, bhi):
-        return "equal"
-    if ahi < blo or bhi < alo:
-        return "disjoint"
-    if alo <= blo and bhi <= ahi:
-        return "contains"
-    if blo <= alo and ahi <= bhi:
-        return "within"
-    return "overlap"
+def _closed(lo: int, hi: int) -> bool:
+    return lo <= hi  # a span of minutes holds both its ends
 
 
 def minutes_apart(a: Clock, b: Clock) -> int:

@@ -44,13 +44,15 @@ def document_names(claims: Sequence[Claim]) -> dict[str, dict[str, Named]]:
     return found
 
 
-def spelt_alike(a: str, b: str) -> bool:
-    """Two different full names that are one name spelt two ways."""
+def spelt_alike(a: str, b: str, *, swap: bool = True) -> bool:
+    """Two different full names that are one name spelt two ways; `swap`: also in the
+    other order (only names written in two words: "Hassan Ali Hamad" is not "Hamad
+    Hassan" reversed)."""
     if a == b:
         return False
     given_a, family_a = a.rsplit(" ", 1)
     given_b, family_b = b.rsplit(" ", 1)
-    if _swapped(given_a, family_a, given_b, family_b):
+    if swap and _swapped(given_a, family_a, given_b, family_b):
         return True
     if family_a == family_b or not _alike(family_a, family_b):
         return False  # another of the family, or another name
@@ -90,20 +92,14 @@ def spellings(
     return [
         (na, nb)
         for na in names_a.values() for nb in names_b.values()
-        if (_spelt_alike_as_written(na, nb) or _one_office_alike(na, nb))
+        if (spelt_alike(na.name, nb.name, swap=_in_two_words(na) and _in_two_words(nb))
+            or _one_office_alike(na, nb))
         and na.name not in names_b and nb.name not in names_a
     ]
 
 
-def _spelt_alike_as_written(a: Named, b: Named) -> bool:
-    """`spelt_alike`, a swap only between names written in two words ("Hassan Ali
-    Hamad" is not "Hamad Hassan" reversed)."""
-    if not spelt_alike(a.name, b.name):
-        return False
-    if a.name.rsplit(" ", 1)[1] == b.name.rsplit(" ", 1)[1] or _alike(
-            a.name.rsplit(" ", 1)[1], b.name.rsplit(" ", 1)[1]):
-        return True  # alike family names, not a swap
-    return len(_written(a)[1]) == 2 and len(_written(b)[1]) == 2
+def _in_two_words(named: Named) -> bool:
+    return len(_written(named)[1]) == 2
 
 
 def _one_office_alike(a: Named, b: Named) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from ravel.extract._intervals import relate_intervals
 from ravel.model import Timex
 
 __all__ = ["relate_timex"]
@@ -44,15 +45,8 @@ def _fits(day: dt.date, p: tuple[int | None, ...]) -> bool:
     return all(want is None or want == have for want, have in zip((y, mo, d, wd), got, strict=True))
 
 
-def _relate_intervals(a: tuple[dt.date, dt.date], b: tuple[dt.date, dt.date]) -> str:
-    (alo, ahi), (blo, bhi) = a, b
-    if a == b:
-        return "equal"
-    if alo <= blo and bhi <= ahi:
-        return "contains"
-    if blo <= alo and ahi <= bhi:
-        return "within"
-    return "overlap" if alo < bhi and blo < ahi else "disjoint"
+def _half_open(lo: dt.date, hi: dt.date) -> bool:
+    return lo < hi  # [lo, hi): a day ends where the next begins
 
 
 def _interval(t: Timex) -> tuple[dt.date, dt.date] | None:
@@ -108,5 +102,5 @@ def relate_timex(a: Timex, b: Timex) -> str | None:
         return "equal" if a.value == b.value else None
     ia, ib = _interval(a), _interval(b)
     if ia is not None and ib is not None:
-        return _relate_intervals(ia, ib)
+        return relate_intervals(*ia, *ib, _half_open)
     return _relate_partial(a, b)

@@ -164,27 +164,30 @@ def _default_table() -> AliasTable:
 
 # Those "of" a capital who make it the city, not its government: "residents of Beirut"
 # (not "an ally of Washington").
-DWELLERS = frozenset("residents people streets centre center heart outskirts suburbs citizens "
-                     "inhabitants parts districts neighbourhoods neighborhoods".split())
+_OF_DWELLERS = frozenset(
+    (w, "of") for w in "residents people streets centre center heart outskirts suburbs citizens "
+                       "inhabitants parts districts neighbourhoods neighborhoods".split())
+
+
+def _capital_groups() -> list[tuple[list[str], str]]:
+    """Each country's capital spellings, the city's own first, with the country's key."""
+    return [(group["capitals"], fold(str(group["key"])))
+            for group in _data("aliases.json").get("countries", ()) if group.get("capitals")]
 
 
 @functools.cache
 def capital_names() -> Mapping[str, str]:
     """Each spelling of a capital the packaged table knows ("Kiev", "D.C.") to the city's
     key (its first spelling: "kyiv", "washington")."""
-    names: dict[str, str] = {}
-    for group in _data("aliases.json").get("countries", ()):
-        capitals = group.get("capitals", ())
-        for capital in capitals:
-            names.setdefault(_surface_key(capital), fold(capitals[0]))
-    return names
+    return {_surface_key(spelling): fold(capitals[0])
+            for capitals, _ in _capital_groups() for spelling in capitals}
 
 
 @functools.cache
 def capital_countries() -> Mapping[str, str]:
     """The capitals the packaged table knows, as the city's key ("beirut") to its
     country's ("lebanon")."""
-    return {fold(s): a.key for s, a in _default_table().entries.items() if a.type == "capital"}
+    return {fold(capitals[0]): country for capitals, country in _capital_groups()}
 
 
 def load_aliases(extra: Mapping[str, Any] | None = None) -> AliasTable:
@@ -422,8 +425,7 @@ def _alias_mention(text: str, atom: _Atom) -> Mention:
         role = "government"
     elif role is None:
         place = _place_role(text, start, atom.end) or (
-            alias.type == "capital" and _prev_words(text, start)[1] == "of"
-            and _prev_words(text, start)[0] in DWELLERS)
+            alias.type == "capital" and _prev_words(text, start) in _OF_DWELLERS)
         if place and alias.type == "capital":  # "residents of Beirut", "in Beirut": the city
             city = capital_names().get(_surface_key(text[start:end]), fold(text[start:end]))
             return Mention(start, end, text[start:end], "place", city, "city")

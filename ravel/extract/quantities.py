@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Context, Decimal
 
 from ravel.extract import _number_words as W
+from ravel.extract._intervals import relate_intervals
 from ravel.model import Quantity
 
 _CTX = Context(prec=60)  # exact products for any number we accept
@@ -702,17 +703,8 @@ def _upper_key(q: Quantity) -> tuple[int, Decimal, int]:
 
 def relate_quantities(a: Quantity, b: Quantity) -> str:
     """ "equal", "contains" (a holds b), "within" (a inside b), "overlap" or "disjoint"."""
-    a_lo, a_hi, b_lo, b_hi = _lower_key(a), _upper_key(a), _lower_key(b), _upper_key(b)
-    if (a_lo, a_hi) == (b_lo, b_hi):
-        return "equal"
-    lo, hi = max(a_lo, b_lo), min(a_hi, b_hi)
-    if not _nonempty(lo, hi):
-        return "disjoint"
-    if a_lo <= b_lo and b_hi <= a_hi:
-        return "contains"
-    if b_lo <= a_lo and a_hi <= b_hi:
-        return "within"
-    return "overlap"
+    return relate_intervals(_lower_key(a), _upper_key(a), _lower_key(b), _upper_key(b),
+                            _nonempty)
 
 
 def _nonempty(lo: tuple[int, Decimal, int], hi: tuple[int, Decimal, int]) -> bool:
